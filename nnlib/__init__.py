@@ -1,0 +1,21 @@
+"""nnlib: the small numpy neural-network library of the course "Neural networks from scratch".
+
+One concept per module, in the order the lessons meet them:
+
+* :mod:`nnlib.datasets`    the MNIST digits (lesson 1)
+* :mod:`nnlib.network`     the multilayer perceptron, forward pass and backpropagation (lessons 1-2, 6-7)
+* :mod:`nnlib.activations` sigmoid, ReLU, tanh and their derivatives (lesson 3)
+* :mod:`nnlib.losses`      quadratic cost, softmax and cross-entropy (lessons 4-5)
+* :mod:`nnlib.training`    stochastic gradient descent over mini-batches (lesson 5)
+* :mod:`nnlib.gradcheck`   finite-difference gradient checking (lesson 7)
+* :mod:`nnlib.plots`       the course's figures; :mod:`nnlib.widgets` its sliders
+* :mod:`nnlib.exercises`   the ``check_...`` functions of each lesson's exercises
+"""
+
+from .datasets import load_mnist, one_hot
+from .gradcheck import gradient_check
+from .network import Network
+from .training import train
+
+__version__ = "0.1.0"
+__all__ = ["Network", "gradient_check", "load_mnist", "one_hot", "train"]

@@ -1,0 +1,85 @@
+"""Activation functions and their derivatives (lesson 3).
+
+An activation function squishes a neuron's weighted input ``z`` into its activation ``a``.
+Every function here works element by element on arrays of any shape, and is numerically stable:
+``sigmoid(1000.0)`` and ``sigmoid(-1000.0)`` give 1 and 0 without an overflow warning.
+
+Each derivative is offered in two forms:
+
+* ``sigmoid_prime(z)`` takes the weighted input, as in the formulas of lesson 7;
+* ``Activation.prime_from_output(a)`` takes the activation already computed in the forward pass,
+  which is what backpropagation uses (``sigmoid'(z) = a (1 - a)``, ``tanh'(z) = 1 - a**2``), so no
+  exponential is computed twice.
+"""
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+
+def sigmoid(z):
+    """The logistic curve ``1 / (1 + exp(-z))``, from (-inf, inf) into (0, 1).
+
+    Computed through ``exp(-|z|)``, which never overflows, so that very large or very negative
+    inputs give 1 or 0 quietly.
+    """
+    z = np.asarray(z)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def sigmoid_prime(z):
+    """Derivative of the sigmoid: ``sigmoid(z) * (1 - sigmoid(z))``; at most 0.25, at z = 0."""
+    s = sigmoid(z)
+    return s * (1.0 - s)
+
+
+def relu(z):
+    """The rectified linear unit ``max(0, z)``."""
+    return np.maximum(z, 0)
+
+
+def relu_prime(z):
+    """Derivative of ReLU: 1 where ``z > 0``, else 0 (we take 0 at the kink z = 0)."""
+    z = np.asarray(z)
+    return (z > 0).astype(z.dtype if np.issubdtype(z.dtype, np.floating) else np.float64)
+
+
+def tanh(z):
+    """The hyperbolic tangent, from (-inf, inf) into (-1, 1); equals ``2 sigmoid(2z) - 1``."""
+    return np.tanh(z)
+
+
+def tanh_prime(z):
+    """Derivative of tanh: ``1 - tanh(z)**2``."""
+    return 1.0 - np.tanh(z) ** 2
+
+
+def identity(z):
+    """No squishing at all: ``a = z`` (for outputs that are plain numbers)."""
+    return np.asarray(z)
+
+
+def identity_prime(z):
+    """Derivative of the identity: 1 everywhere."""
+    return np.ones_like(np.asarray(z, dtype=float))
+
+
+@dataclass(frozen=True)
+class Activation:
+    """An activation function with its derivative, by weighted input and by output."""
+
+    name: str
+    function: Callable
+    prime: Callable
+    prime_from_output: Callable
+
+
+ACTIVATIONS = {
+    "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime, lambda a: a * (1 - a)),
+    "relu": Activation("relu", relu, relu_prime, lambda a: (a > 0).astype(a.dtype)),
+    "tanh": Activation("tanh", tanh, tanh_prime, lambda a: 1 - a * a),
+    "identity": Activation("identity", identity, identity_prime, lambda a: np.ones_like(a)),
+}
+"""The activations a :class:`~nnlib.network.Network` can use, by name."""

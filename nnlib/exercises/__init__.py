@@ -1,0 +1,41 @@
+"""The self-checks of the lessons' exercises (``check_...`` functions), one module per lesson.
+
+Every check prints a plain verdict (what is right, or what is wrong and a hint) and returns
+``True`` or ``False``; it never raises on a wrong answer, so "run all" always reaches the end of a
+lesson. An answer left as ``None`` is reported as not answered yet.
+"""
+
+import numpy as np
+
+
+def report(exercise, problems):
+    """Print the verdict for ``exercise`` from a list of problems (empty = correct); return True if correct."""
+    if problems:
+        print(f"✗ {exercise}: not yet.")
+        for problem in problems:
+            print(f"  - {problem}")
+        return False
+    print(f"✓ {exercise}: correct!")
+    return True
+
+
+def not_answered(exercise, answer):
+    """Print a nudge and return True if the learner has not answered yet (``answer is None``)."""
+    if answer is None:
+        print(f"… {exercise}: not answered yet. Replace None with your answer and run the cell again.")
+        return True
+    return False
+
+
+def array_problems(answer, expected_shape, name="your answer"):
+    """Problems with an answer that should be a numeric array of ``expected_shape`` (empty list if fine)."""
+    if callable(answer) or isinstance(answer, (str, bytes)):
+        return [f"{name} should be a numpy array, got {type(answer).__name__}"]
+    arr = np.asarray(answer)
+    if not (np.issubdtype(arr.dtype, np.number)):
+        return [f"{name} should hold numbers, got dtype {arr.dtype}"]
+    if arr.shape != tuple(expected_shape):
+        return [f"{name} should have shape {tuple(expected_shape)}, got {arr.shape}"]
+    if not np.all(np.isfinite(arr)):
+        return [f"{name} contains NaN or infinity"]
+    return []
