@@ -24,8 +24,10 @@ def as_float_array(x, name, ndim=None, dtype=None):
         arr = arr.astype(dtype, copy=False)
     elif not np.issubdtype(arr.dtype, np.floating):
         arr = arr.astype(np.float64)
-    if ndim is not None and arr.ndim not in np.atleast_1d(ndim):
-        raise ValueError(f"{name} must be a {ndim}-D array, got shape {arr.shape}")
+    allowed = (ndim,) if isinstance(ndim, int) else ndim
+    if ndim is not None and arr.ndim not in allowed:
+        wanted = " or ".join(f"{d}-D" for d in allowed)
+        raise ValueError(f"{name} must be a {wanted} array, got shape {arr.shape}")
     if arr.size == 0:
         raise ValueError(f"{name} is empty (shape {arr.shape}); expected at least one value")
     if not np.all(np.isfinite(arr)):

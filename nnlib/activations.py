@@ -21,12 +21,11 @@ import numpy as np
 def sigmoid(z):
     """The logistic curve ``1 / (1 + exp(-z))``, from (-inf, inf) into (0, 1).
 
-    Computed through ``exp(-|z|)``, which never overflows, so that very large or very negative
-    inputs give 1 or 0 quietly.
+    Computed as ``exp(-log(1 + exp(-z)))``, where numpy's ``logaddexp(0, -z)`` evaluates
+    ``log(1 + exp(-z))`` without ever overflowing, so very large or very negative inputs give 1 or 0
+    quietly, and tiny outputs keep their full precision.
     """
-    z = np.asarray(z)
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    return np.exp(-np.logaddexp(0, -np.asarray(z)))
 
 
 def sigmoid_prime(z):

@@ -184,7 +184,7 @@ class Network:
             else:
                 a = ACTIVATIONS[self.output].function(z)
             zs.append(z)
-            activations.append(a.astype(self.dtype, copy=False))
+            activations.append(a)
         return zs, activations
 
     def forward(self, x, return_all=False):
