@@ -26,8 +26,9 @@ refresh: install      ## re-execute every notebook in place (after changing nnli
 media: install        ## regenerate the images in media/
 	$(BIN)/python tools/make_media.py
 
-bench: install        ## the speed benchmark (prints a table)
+bench: install        ## the speed benchmarks (print tables)
 	$(BIN)/python bench/bench_training.py
+	$(BIN)/python bench/bench_widgets.py
 
 clean:
 	rm -rf $(VENV)

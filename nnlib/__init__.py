@@ -2,11 +2,14 @@
 
 One concept per module, in the order the lessons meet them:
 
+* :mod:`nnlib.installation` the check that the course's environment is complete (lesson 0)
 * :mod:`nnlib.datasets`    the MNIST digits (lesson 1)
 * :mod:`nnlib.network`     the multilayer perceptron, forward pass and backpropagation (lessons 1-2, 6-7)
 * :mod:`nnlib.activations` sigmoid, ReLU, tanh and their derivatives (lesson 3)
 * :mod:`nnlib.losses`      quadratic cost, softmax and cross-entropy (lessons 4-5)
+* :mod:`nnlib.descent`     plain gradient descent on small functions (lessons 4-5)
 * :mod:`nnlib.training`    stochastic gradient descent over mini-batches (lesson 5)
+* :mod:`nnlib.autograd`    a scalar computational-graph engine (lesson 7)
 * :mod:`nnlib.gradcheck`   finite-difference gradient checking (lesson 7)
 * :mod:`nnlib.plots`       the course's figures; :mod:`nnlib.widgets` its sliders
 * :mod:`nnlib.exercises`   the ``check_...`` functions of each lesson's exercises

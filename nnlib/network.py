@@ -129,7 +129,7 @@ class Network:
 
     def copy(self, dtype=None):
         """An independent copy, optionally converted to another float type."""
-        other = object.__new__(Network)
+        other = object.__new__(type(self))
         other.__dict__.update(self.__dict__)
         other.dtype = np.dtype(dtype or self.dtype)
         other.weights = [w.astype(other.dtype, copy=True) for w in self.weights]
@@ -173,16 +173,14 @@ class Network:
     def _forward(self, x):
         """Forward pass without input checks: returns ``(zs, activations)`` lists."""
         hidden = ACTIVATIONS[self.hidden].function
+        output = softmax if self.output == "softmax" else ACTIVATIONS[self.output].function
+        last = len(self.weights) - 1
         zs, activations = [], [x]
         a = x
         for layer, (w, b) in enumerate(zip(self.weights, self.biases)):
-            z = a @ w.T + b
-            if layer < self.n_layers - 1:
-                a = hidden(z)
-            elif self.output == "softmax":
-                a = softmax(z)
-            else:
-                a = ACTIVATIONS[self.output].function(z)
+            z = a @ w.T
+            z += b                                        # z = a @ W.T + b, without a temporary
+            a = hidden(z) if layer < last else output(z)
             zs.append(z)
             activations.append(a)
         return zs, activations
@@ -250,8 +248,9 @@ class Network:
         else:                                             # dC/dz = dC/da * activation'(z)
             delta = cost_prime(activations[-1], targets) * ACTIVATIONS[self.output].prime_from_output(activations[-1])
         hidden_prime = ACTIVATIONS[self.hidden].prime_from_output
-        grad_w, grad_b, deltas = [None] * self.n_layers, [None] * self.n_layers, [None] * self.n_layers
-        for layer in range(self.n_layers - 1, -1, -1):
+        n_layers = len(self.weights)
+        grad_w, grad_b, deltas = [None] * n_layers, [None] * n_layers, [None] * n_layers
+        for layer in range(n_layers - 1, -1, -1):
             deltas[layer] = delta
             grad_w[layer] = delta.T @ activations[layer]
             grad_b[layer] = delta.sum(axis=0)

@@ -16,6 +16,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from nnlib import Network, load_mnist, train  # noqa: E402
 from nnlib.plots import draw_network  # noqa: E402
+from nnlib.widgets.neuron import NeuronWidget  # noqa: E402
 
 MEDIA_DIR = Path(__file__).resolve().parents[1] / "media"
 
@@ -32,14 +33,19 @@ def network_figure():
     return ax.figure
 
 
-MEDIA = {"network.png": network_figure}
+def neuron_widget_figure():
+    """What the slider neuron of lesson 3 shows, at weight 4 and bias -8 (threshold x = 2)."""
+    return NeuronWidget(weight=4.0, bias=-8.0, x=3.0).figure
+
+
+MEDIA = {"network.png": network_figure, "neuron_widget.png": neuron_widget_figure}
 
 
 def main():
     MEDIA_DIR.mkdir(exist_ok=True)
     for name, draw in MEDIA.items():
         figure = draw()
-        figure.savefig(MEDIA_DIR / name, dpi=110, bbox_inches="tight", facecolor=figure.get_facecolor())
+        figure.savefig(MEDIA_DIR / name, dpi=90, bbox_inches="tight", facecolor=figure.get_facecolor())
         plt.close(figure)
         print(f"media/{name}")
 

@@ -5,9 +5,18 @@ drew, so that a notebook cell stays short and a test can check the result. Colou
 in every lesson: :data:`POSITIVE` (blue) for positive weights, :data:`NEGATIVE` (red) for negative
 ones, and grey levels for activations (black 0, white 1), as on the MNIST images themselves.
 
-Submodules: :mod:`~nnlib.plots.style` (colours), :mod:`~nnlib.plots.digits` (digit and weight
-images), :mod:`~nnlib.plots.diagram` (the network drawn as neurons and connections),
-:mod:`~nnlib.plots.curves` (activation functions and training curves).
+Submodules, in lesson order:
+
+* :mod:`~nnlib.plots.style`      colours shared by every figure
+* :mod:`~nnlib.plots.digits`     digit images, weight images, weighted sums (lessons 1-2, 5)
+* :mod:`~nnlib.plots.diagram`    the network drawn as neurons and connections (lessons 1, 5)
+* :mod:`~nnlib.plots.curves`     neuron and activation curves, gradients per layer, training histories (lessons 2-3, 5)
+* :mod:`~nnlib.plots.descent`    gradient-descent paths, contours and cost curves (lessons 4-5)
+* :mod:`~nnlib.plots.evaluation` cost of one output, confusion matrix, misclassified digits (lessons 4-5)
+* :mod:`~nnlib.plots.nudges`     what each output neuron wants from the layer before (lesson 6)
+* :mod:`~nnlib.plots.graph`      computational graphs with values and gradients (lesson 7)
+
+The most used functions are available from ``nnlib.plots`` directly.
 """
 
 from .curves import plot_activations, plot_history

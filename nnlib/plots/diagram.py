@@ -1,8 +1,13 @@
 """The network drawn as layers of neurons joined by weighted connections (lessons 1, 2 and 5).
 
 Neurons are circles shaded by their activation (black 0, white 1); connections are blue for a
-positive weight and red for a negative one, more opaque the larger the weight. Layers with many
-neurons (the 784 inputs) are drawn with a few evenly spaced neurons and a note of how many there are.
+positive weight and red for a negative one, more opaque the larger the weight.
+
+A layer too big to draw as circles (the 784 inputs) is drawn honestly as a thin column of all its
+neurons, one thin bar each, in the order of the unrolled image (the image's top row on top). Its bars
+show the input's activations, so a digit's ink appears as bright bands, one per image row it crosses.
+Every connection is drawn, except that when activations are given, connections leaving an input
+neuron with activation 0 are left out: they pass on nothing.
 """
 
 import matplotlib.pyplot as plt
@@ -13,13 +18,29 @@ from matplotlib.colors import to_rgba
 from .style import NEGATIVE, POSITIVE
 
 BACKGROUND = "#1b1b1f"
+TEXT = "#dddddd"
+HIGHLIGHT = "#ffd54f"   # ring around the network's answer
+LAYER_GAP = 3.0         # horizontal distance between layers, in data units
+HEIGHT = 10.0           # height of the tallest layer, in data units
 
 
-def _shown_neurons(size, max_neurons):
-    """Indices of the neurons drawn for a layer of ``size`` neurons."""
-    if size <= max_neurons:
-        return np.arange(size)
-    return np.unique(np.linspace(0, size - 1, max_neurons).round().astype(int))
+def _neuron_y(count, tallest):
+    """Vertical positions of ``count`` circles, top first, centred on 0."""
+    spacing = HEIGHT / max(tallest - 1, 1)
+    return ((count - 1) / 2 - np.arange(count)) * spacing
+
+
+def _strip_y(count):
+    """Vertical centres of ``count`` bars filling the full height, top first."""
+    return HEIGHT / 2 - (np.arange(count) + 0.5) * HEIGHT / count
+
+
+def _connection_colours(weights, max_alpha):
+    """RGBA per weight: blue positive, red negative, opacity growing with the weight's size."""
+    strength = np.abs(weights) / (np.max(np.abs(weights)) or 1.0)
+    colours = np.where((weights >= 0)[:, None], to_rgba(POSITIVE), to_rgba(NEGATIVE))
+    colours[:, 3] = 0.03 + max_alpha * strength ** 1.5
+    return colours
 
 
 def draw_network(network=None, sizes=None, activations=None, max_neurons=16, ax=None, title=None, image=None,
@@ -33,10 +54,14 @@ def draw_network(network=None, sizes=None, activations=None, max_neurons=16, ax=
     sizes : list of int, optional
         Layer sizes, when no network is given (connections are then drawn plain grey).
     activations : list of arrays, optional
-        One 1-D array per layer (``network.forward(x, return_all=True).activations`` for one
-        example): shades each neuron. Without it neurons are drawn hollow.
+        One array of ``sizes[l]`` values per layer, for one example
+        (``network.forward(x, return_all=True).activations``): shades each neuron. Without it
+        neurons are drawn hollow.
     max_neurons : int
-        Most neurons drawn per layer; larger layers show evenly spaced neurons and their size.
+        Layers with more neurons than this are drawn as a column of thin bars (all neurons shown).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (a new, suitably sized figure if None).
+    title : str, optional
     image : array of 784 values, optional
         The input digit, drawn left of the input layer.
     layer_names : list of str, optional
@@ -50,59 +75,88 @@ def draw_network(network=None, sizes=None, activations=None, max_neurons=16, ax=
         sizes = network.sizes
     if sizes is None:
         raise ValueError("draw_network needs a network or a list of layer sizes")
-    if activations is not None and len(activations) != len(sizes):
-        raise ValueError(f"activations must have one array per layer ({len(sizes)}), got {len(activations)}")
+    sizes = [int(s) for s in sizes]
+    if activations is not None:
+        if len(activations) != len(sizes):
+            raise ValueError(f"activations must have one array per layer ({len(sizes)}), got {len(activations)}")
+        activations = [np.asarray(a, dtype=float).ravel() for a in activations]
+        for layer, (a, size) in enumerate(zip(activations, sizes)):
+            if a.size != size:
+                raise ValueError(f"activations[{layer}] must have {size} values, got {a.size}")
+    if layer_names is not None and len(layer_names) != len(sizes):
+        raise ValueError(f"layer_names must have one name per layer ({len(sizes)}), got {len(layer_names)}")
     if ax is None:
-        _, ax = plt.subplots(figsize=(2.6 * len(sizes) + (2 if image is not None else 0), 6))
+        width = 2.3 * len(sizes) + (2.6 if image is not None else 0) + 0.6
+        _, ax = plt.subplots(figsize=(width, 5.6), dpi=80)  # 80 dpi: thousands of lines make big PNGs
+        ax.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.92 if title else 0.99)
     ax.set_facecolor(BACKGROUND)
     ax.figure.set_facecolor(BACKGROUND)
-    shown = [_shown_neurons(s, max_neurons) for s in sizes]
-    tallest = max(len(s) for s in shown)
-    xs = np.arange(len(sizes), dtype=float) * 3.0
 
-    def y_positions(count):
-        return (np.arange(count) - (count - 1) / 2) * (10.0 / max(tallest - 1, 1))
-
-    positions = [np.column_stack([np.full(len(s), x), y_positions(len(s))[::-1]]) for s, x in zip(shown, xs)]
+    strip = [size > max_neurons for size in sizes]
+    tallest = max([size for size, s in zip(sizes, strip) if not s] or [2])
+    xs = np.arange(len(sizes)) * LAYER_GAP
+    ys = [_strip_y(size) if s else _neuron_y(size, tallest) for size, s in zip(sizes, strip)]
 
     for layer in range(len(sizes) - 1):
-        start, end = positions[layer], positions[layer + 1]
-        segments = [(start[i], end[j]) for j in range(len(end)) for i in range(len(start))]
+        y_from, y_to = ys[layer], ys[layer + 1]
+        x_from = xs[layer] + (0.25 if strip[layer] else 0.0)
+        # from a bar layer with known activations, draw only the connections of active neurons: the others
+        # carry 0 (weight times activation 0), and thousands of idle lines would hide the ones that matter
+        keep = (activations[layer] > 0) if (strip[layer] and activations is not None) else np.ones(len(y_from), bool)
+        starts = np.column_stack([np.full(y_from.size, x_from), y_from])[keep]
+        ends = np.column_stack([np.full(y_to.size, xs[layer + 1]), y_to])
+        segments = np.stack([np.repeat(ends, len(starts), axis=0), np.tile(starts, (len(ends), 1))], axis=1)
         if network is not None:
-            w = network.weights[layer][np.ix_(shown[layer + 1], shown[layer])].ravel()
-            strength = np.abs(w) / (np.max(np.abs(w)) or 1.0)
-            colours = [to_rgba(POSITIVE if v >= 0 else NEGATIVE, 0.05 + 0.75 * s) for v, s in zip(w, strength)]
+            max_alpha = 0.3 if strip[layer] else 0.8
+            colours = _connection_colours(np.asarray(network.weights[layer], dtype=float)[:, keep].ravel(), max_alpha)
         else:
-            colours = [to_rgba("#9a9a9a", 0.35)] * len(segments)
-        ax.add_collection(LineCollection(segments, colors=colours, linewidths=0.8, zorder=1))
+            colours = [to_rgba("#9a9a9a", 0.05 if strip[layer] else 0.35)]
+        ax.add_collection(LineCollection(segments, colors=colours, linewidths=0.6, zorder=1))
 
-    radius = 0.32 * min(1.0, 10.0 / max(tallest - 1, 1) / 0.75)
+    bottom, top = -HEIGHT / 2 - 2.0, HEIGHT / 2 + 0.7
+    points_per_unit = ax.get_position().height * ax.figure.get_figheight() * 72 / (top - bottom)
+    radius = 2 * 0.36 * min(HEIGHT / max(tallest - 1, 1), 1.2) * points_per_unit  # marker diameter, points
     names = layer_names or (["input"] + [f"hidden {i}" for i in range(1, len(sizes) - 1)] + ["output"])
-    for layer, (pos, idx) in enumerate(zip(positions, shown)):
-        values = None if activations is None else np.asarray(activations[layer], dtype=float).ravel()[idx]
-        for k, (x, y) in enumerate(pos):
-            face = "none" if values is None else str(float(np.clip(values[k], 0, 1)))
-            ax.add_patch(plt.Circle((x, y), radius, facecolor=face, edgecolor="#bbbbbb", linewidth=1.0, zorder=2))
-            if layer == len(sizes) - 1 and sizes[-1] == 10:
-                ax.text(x + 0.55, y, str(idx[k]), color="#dddddd", va="center", fontsize=9)
-        caption = f"{names[layer]}\n{sizes[layer]} neurons"
-        if len(idx) < sizes[layer]:
-            caption += f"\n({len(idx)} drawn)"
-        ax.text(pos[0, 0], -6.6, caption, color="#dddddd", ha="center", va="top", fontsize=9)
-    if activations is not None and sizes[-1] == 10:
+    for layer, (x, y, size) in enumerate(zip(xs, ys, sizes)):
+        values = None if activations is None else np.clip(activations[layer], 0, 1)
+        if strip[layer]:
+            column = np.full((size, 1), 0.35) if values is None else values[:, None]
+            ax.imshow(column, cmap="gray", vmin=0, vmax=1, aspect="auto", interpolation="nearest",
+                      extent=(x - 0.25, x + 0.25, -HEIGHT / 2, HEIGHT / 2), zorder=2)
+            ax.add_patch(plt.Rectangle((x - 0.25, -HEIGHT / 2), 0.5, HEIGHT, fill=False, edgecolor="#bbbbbb",
+                                       linewidth=1.0, zorder=3))
+        else:
+            faces = "none" if values is None else [str(v) for v in values]
+            ax.scatter(np.full(size, x), y, s=radius ** 2, facecolors=faces, edgecolors="#bbbbbb", linewidths=1.0,
+                       zorder=2)
+            if layer == len(sizes) - 1 and size == 10:
+                for digit, y_k in enumerate(y):
+                    ax.text(x + 0.6, y_k, str(digit), color=TEXT, va="center", fontsize=10)
+        caption = f"{names[layer]}\n{size} neurons"
+        if strip[layer]:
+            caption += "\n(one thin bar each)"
+        ax.text(x, -HEIGHT / 2 - 0.6, caption, color=TEXT, ha="center", va="top", fontsize=10)
+
+    if activations is not None and sizes[-1] == 10 and not strip[-1]:
         best = int(np.argmax(activations[-1]))
-        x, y = positions[-1][list(shown[-1]).index(best)] if best in shown[-1] else (xs[-1], 0)
-        ax.add_patch(plt.Circle((x, y), radius * 1.45, facecolor="none", edgecolor="#ffd54f", linewidth=2, zorder=3))
-    left = xs[0] - 1.2
+        ax.scatter([xs[-1]], [ys[-1][best]], s=(1.5 * radius) ** 2, facecolors="none", edgecolors=HIGHLIGHT,
+                   linewidths=2.2, zorder=3)
+    left = xs[0] - 0.9
     if image is not None:
-        ax.imshow(np.asarray(image, dtype=float).reshape(28, 28), cmap="gray", vmin=0, vmax=1,
-                  extent=(xs[0] - 4.4, xs[0] - 1.2, -1.6, 1.6), zorder=2)
-        ax.annotate("", xy=(xs[0] - 0.5, 0), xytext=(xs[0] - 1.1, 0),
-                    arrowprops={"arrowstyle": "->", "color": "#dddddd"})
-        left = xs[0] - 4.6
-    ax.set_xlim(left, xs[-1] + 1.2)
-    ax.set_ylim(-8.2, 6.0)
-    ax.set_aspect("equal")
+        picture = ax.inset_axes((xs[0] - 4.0, -2.0, 3.0, 4.0), transform=ax.transData)
+        picture.imshow(np.asarray(image, dtype=float).reshape(28, 28), cmap="gray", vmin=0, vmax=1)
+        picture.set_xticks([]), picture.set_yticks([]), picture.set_aspect("equal")
+        for spine in picture.spines.values():
+            spine.set_color("#bbbbbb")
+        ax.annotate("", xy=(xs[0] - 0.4, 0), xytext=(xs[0] - 0.95, 0),
+                    arrowprops={"arrowstyle": "->", "color": TEXT, "lw": 1.5})
+        note = "unrolled row by row\ninto 784 inputs"
+        if activations is not None and strip[0]:
+            note += "\n\nlines are drawn only from\nnon-black pixels: the\nothers pass on 0"
+        ax.text(xs[0] - 2.5, -2.2, note, color=TEXT, ha="center", va="top", fontsize=9)
+        left = xs[0] - 4.1
+    ax.set_xlim(left, xs[-1] + 1.0)
+    ax.set_ylim(bottom, top)
     ax.axis("off")
     if title:
         ax.set_title(title, color="#eeeeee")

@@ -31,7 +31,7 @@ def show_digit(image, ax=None, title=None):
 def show_digit_values(image, label=None, figsize=(14, 7)):
     """A digit as a picture and as its 28x28 grid of activations (one decimal), side by side.
 
-    Returns the figure.
+    Every one of the 784 values is printed (zeros dimmed). Returns the figure.
     """
     pixels = _as_square(image)
     fig, (left, right) = plt.subplots(1, 2, figsize=figsize, gridspec_kw={"width_ratios": [1, 2]})
@@ -39,9 +39,8 @@ def show_digit_values(image, label=None, figsize=(14, 7)):
     show_digit(pixels, left, f"What you see: {name}")
     right.imshow(pixels, cmap=ACTIVATION_CMAP, vmin=0, vmax=1)
     for (row, col), value in np.ndenumerate(pixels):
-        if value > 0:
-            right.text(col, row, f"{value:.1f}".lstrip("0") if value < 1 else "1",
-                       ha="center", va="center", fontsize=5.5, color="black" if value > 0.5 else "white")
+        colour = "black" if value > 0.5 else ("white" if value >= 0.05 else "#707070")
+        right.text(col, row, f"{value:.1f}", ha="center", va="center", fontsize=5.5, color=colour)
     right.set_title("What the network sees: 784 activations between 0 and 1")
     right.set_xlabel("column"), right.set_ylabel("row")
     fig.tight_layout()
@@ -57,7 +56,9 @@ def show_digits(images, labels=None, predictions=None, confidences=None, ncols=1
     n = images.shape[0]
     ncols = min(ncols, n)
     nrows = int(np.ceil(n / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows * 1.25), squeeze=False)
+    title_lines = (labels is not None) + (predictions is not None)      # room for each digit's title
+    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, nrows * (size + 0.2 * title_lines) + 0.3),
+                             squeeze=False)
     for i, ax in enumerate(axes.flat):
         ax.axis("off")
         if i >= n:
@@ -104,7 +105,7 @@ def show_weight_images(weight_matrix, ncols=8, size=1.6, title=None):
     weight_matrix = np.asarray(weight_matrix)
     n = weight_matrix.shape[0]
     nrows = int(np.ceil(n / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.6), squeeze=False)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, (size + 0.25) * nrows + 0.5), squeeze=False)
     for i, ax in enumerate(axes.flat):
         ax.axis("off")
         if i < n:
@@ -113,3 +114,41 @@ def show_weight_images(weight_matrix, ncols=8, size=1.6, title=None):
         fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+
+def show_weighted_sums(weights, images, labels=None, size=1.7, title=None):
+    """How one neuron's weights meet several digits: each digit above its products ``w * a``.
+
+    Top row: the digits (grey). Bottom row: the pixel-by-pixel products of the weights with the
+    digit, blue where a bright pixel meets a positive weight, red where it meets a negative one.
+    The sum of a bottom image is the neuron's weighted sum for that digit, printed above it.
+
+    Parameters
+    ----------
+    weights : array of 784 values (or 28x28)
+    images : array, shape (n, 784) or (n, 28, 28)
+    labels : sequence of int, optional
+
+    Returns
+    -------
+    (matplotlib.figure.Figure, numpy.ndarray)
+        The figure and the n weighted sums.
+    """
+    w = _as_square(weights, "weights").ravel()
+    images = np.asarray(images, dtype=float).reshape(len(images), -1)
+    if images.shape[1] != w.size:
+        raise ValueError(f"images must have {w.size} pixels each like the weights, got shape {images.shape}")
+    products = images * w
+    sums = products.sum(axis=1)
+    limit = float(np.max(np.abs(w))) or 1.0
+    n = len(images)
+    fig, axes = plt.subplots(2, n, figsize=(size * n, 2 * size + 0.9), squeeze=False)
+    for k in range(n):
+        name = f"a {labels[k]}" if labels is not None else f"digit {k}"
+        show_digit(images[k], axes[0, k], name)
+        show_weight_image(products[k], axes[1, k], f"sum = {sums[k]:.1f}", colorbar=False, limit=limit)
+    axes[0, 0].set_ylabel("digit a"), axes[1, 0].set_ylabel("w * a")
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig, sums

@@ -3,11 +3,18 @@
 Creating a new figure for every slider move is slow (about 100 ms) and flickers. Instead a widget
 keeps one bare :class:`matplotlib.figure.Figure` (never registered with pyplot, so it is never shown
 twice), changes the data of its lines, and sends the re-rendered PNG to the browser.
+
+Faster still is *blitting*: the parts of the figure that never move (axes, ticks, labels, fixed
+curves) are rendered once and kept as a background picture; a slider move then only pastes that
+background back and draws the few artists that changed on top of it. Mark those artists with
+:meth:`LiveFigure.animate`; :meth:`LiveFigure.refresh` then blits instead of redrawing everything.
 """
 
 import io
 
 import ipywidgets
+import matplotlib.image
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -25,13 +32,39 @@ class LiveFigure:
 
     def __init__(self, figsize=(6, 3.5), dpi=90):
         self.figure = Figure(figsize=figsize, dpi=dpi)
-        FigureCanvasAgg(self.figure)
-        self.image = ipywidgets.Image(format="png")
+        self.canvas = FigureCanvasAgg(self.figure)
+        width, height = (round(size * dpi) for size in figsize)
+        # a fixed CSS width: inside a VBox an image would otherwise be stretched to the box's full width (blurry)
+        self.image = ipywidgets.Image(format="png", layout=ipywidgets.Layout(width=f"{width}px", height="auto"))
+        self._animated = []
+        self._background = None
+
+    def animate(self, *artists):
+        """Mark ``artists`` as the ones that change between refreshes (they are then blitted).
+
+        Everything else is drawn once into a background picture, reused until :meth:`invalidate`.
+        """
+        for artist in artists:
+            artist.set_animated(True)
+            self._animated.append(artist)
+        self._background = None
+
+    def invalidate(self):
+        """Forget the background (call after changing a non-animated artist, e.g. axis limits)."""
+        self._background = None
 
     def render(self):
-        """The figure as PNG bytes."""
-        buffer = io.BytesIO()
-        self.figure.canvas.print_png(buffer)
+        """The figure as PNG bytes (background plus animated artists)."""
+        if self._background is None or not self._animated:
+            self.canvas.draw()                     # draws everything except animated artists
+            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        else:
+            self.canvas.restore_region(self._background)
+        for artist in self._animated:
+            artist.axes.draw_artist(artist) if artist.axes is not None else self.figure.draw_artist(artist)
+        buffer = io.BytesIO()   # the fastest PNG compression: a plot is mostly flat colour anyway
+        matplotlib.image.imsave(buffer, np.asarray(self.canvas.buffer_rgba()), format="png",
+                                pil_kwargs={"compress_level": 1})
         return buffer.getvalue()
 
     def refresh(self):

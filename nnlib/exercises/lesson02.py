@@ -1,0 +1,93 @@
+"""Self-checks for the exercises of lesson 2, "Weights and biases" (notebooks/02_weights_and_biases.ipynb)."""
+
+import numbers
+
+import numpy as np
+
+from ..activations import sigmoid
+from . import array_problems, not_answered, report
+
+
+def _is_number(answer):
+    return isinstance(answer, numbers.Real) and not isinstance(answer, bool)
+
+
+def check_bias(answer):
+    """Exercise 1: the bias of a neuron that should light up only when its weighted sum exceeds 3.5."""
+    exercise = "Exercise 1 (bias as a threshold)"
+    if not_answered(exercise, answer):
+        return False
+    problems = []
+    if not _is_number(answer):
+        problems.append(f"the answer should be a number, got {type(answer).__name__}")
+    elif np.isclose(answer, 3.5):
+        problems.append("the sign is wrong: with b = +3.5, sigmoid(s + b) is already above 0.5 when the weighted "
+                        "sum s is above -3.5. The bias is added, so to demand s > 3.5 it must subtract 3.5")
+    elif not np.isclose(answer, -3.5):
+        problems.append(f"with b = {answer}, the neuron is half on when the weighted sum is {-answer:g}, not 3.5")
+    return report(exercise, problems)
+
+
+def layer_exercise_data(seed=2):
+    """A small layer to compute by hand: ``W`` (3, 4), ``a`` (4,), ``b`` (3,), drawn with ``seed``."""
+    rng = np.random.default_rng(seed)
+    return rng.normal(size=(3, 4)).round(1), rng.uniform(size=4).round(2), rng.normal(size=3).round(1)
+
+
+def check_layer(answer):
+    """Exercise 2: the activations ``sigmoid(W a + b)`` of the layer from :func:`layer_exercise_data`."""
+    exercise = "Exercise 2 (one layer by hand)"
+    if not_answered(exercise, answer):
+        return False
+    W, a, b = layer_exercise_data()
+    problems = array_problems(answer, (3,))
+    if not problems:
+        answer = np.asarray(answer, dtype=float)
+        if np.allclose(answer, W @ a + b):
+            problems.append("that is the weighted input z = W a + b; squish it with sigmoid")
+        elif np.allclose(answer, sigmoid(W @ a)):
+            problems.append("the bias is missing: sigmoid(W @ a + b)")
+        elif np.allclose(answer, sigmoid(W @ a - b)):
+            problems.append("the bias is added, not subtracted: sigmoid(W @ a + b)")
+        elif not np.allclose(answer, sigmoid(W @ a + b)):
+            problems.append("the values differ from sigmoid(W @ a + b): W has one row per neuron of the new layer")
+    return report(exercise, problems)
+
+
+def check_parameter_count(answer):
+    """Exercise 3: the number of weights and biases of a 784-30-10 network (Nielsen's book)."""
+    exercise = "Exercise 3 (parameters of 784-30-10)"
+    if not_answered(exercise, answer):
+        return False
+    weights, biases = 784 * 30 + 30 * 10, 30 + 10
+    problems = []
+    if not isinstance(answer, (int, np.integer)) or isinstance(answer, bool):
+        problems.append(f"the answer should be a whole number (an int), got {type(answer).__name__}")
+    elif answer == weights:
+        problems.append("that counts only the weights: every neuron after the input layer also has a bias")
+    elif answer == weights + biases + 784:
+        problems.append("input neurons have no bias: they just hold the pixels")
+    elif answer != weights + biases:
+        problems.append(f"{answer:,} is not right: add n_in * n_out weights and n_out biases for each layer, "
+                        "or ask nnlib: Network([784, 30, 10]).n_parameters")
+    return report(exercise, problems)
+
+
+def check_and_neuron(answer):
+    """Exercise 4: ``(w1, w2, b)`` making a neuron on two pixels an AND: above 0.9 only when both are 1."""
+    exercise = "Exercise 4 (an AND neuron)"
+    if not_answered(exercise, answer):
+        return False
+    if not isinstance(answer, (tuple, list)) or len(answer) != 3 or not all(_is_number(v) for v in answer):
+        return report(exercise, [f"the answer should be a tuple of three numbers (w1, w2, b), got {answer!r}"])
+    w1, w2, b = answer
+    problems = []
+    for (a1, a2), wanted in {(0, 0): False, (1, 0): False, (0, 1): False, (1, 1): True}.items():
+        out = float(sigmoid(w1 * a1 + w2 * a2 + b))
+        if wanted and out <= 0.9:
+            problems.append(f"pixels ({a1}, {a2}) give {out:.3f}; it should be above 0.9")
+        if not wanted and out >= 0.1:
+            problems.append(f"pixels ({a1}, {a2}) give {out:.3f}; it should be below 0.1")
+    if problems:
+        problems.append("hint: two equal, large weights w and a bias between -2w and -w (the middle is -1.5 w)")
+    return report(exercise, problems)

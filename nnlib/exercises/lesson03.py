@@ -1,0 +1,90 @@
+"""Self-checks for the exercises of lesson 3, "Activation functions" (notebooks/03_activation_functions.ipynb)."""
+
+import numbers
+
+import numpy as np
+
+from ..activations import sigmoid, sigmoid_prime
+from . import not_answered, report
+
+_Z = np.linspace(-8, 8, 161)
+
+
+def _numbers(answer, count):
+    """Problems with an answer that should be a tuple of ``count`` real numbers."""
+    if not isinstance(answer, (tuple, list)) or len(answer) != count:
+        return [f"the answer should be a tuple of {count} numbers, got {answer!r}"]
+    if not all(isinstance(v, numbers.Real) and not isinstance(v, bool) and np.isfinite(v) for v in answer):
+        return [f"every entry should be a finite number, got {answer!r}"]
+    return []
+
+
+def check_sigmoid_prime(answer):
+    """Exercise 1: a function ``answer(z)`` computing sigmoid'(z) element by element, from ``sigmoid``."""
+    exercise = "Exercise 1 (the sigmoid's slope)"
+    if not_answered(exercise, answer):
+        return False
+    if not callable(answer):
+        return report(exercise, [f"the answer should be a function of z, got {type(answer).__name__}"])
+    try:
+        values = np.asarray(answer(_Z.copy()), dtype=float)
+    except Exception as error:  # the learner's code may fail in any way: say how
+        return report(exercise, [f"calling your function on an array raised {type(error).__name__}: {error}"])
+    problems = []
+    if values.shape != _Z.shape:
+        problems.append(f"for an array z of shape {_Z.shape} it should return the same shape, got {values.shape}")
+    elif np.allclose(values, sigmoid(_Z)):
+        problems.append("that is the sigmoid itself; its slope is sigmoid(z) * (1 - sigmoid(z))")
+    elif np.allclose(values, sigmoid(_Z) * (1 + sigmoid(_Z))):
+        problems.append("check the sign: sigmoid(z) * (1 - sigmoid(z))")
+    elif not np.allclose(values, sigmoid_prime(_Z), atol=1e-7):
+        worst = int(np.argmax(np.abs(values - sigmoid_prime(_Z))))
+        problems.append(f"at z = {_Z[worst]:g} it gives {values[worst]:.6f}, the slope there is "
+                        f"{sigmoid_prime(_Z[worst]):.6f}")
+    return report(exercise, problems)
+
+
+def check_sharp_neuron(answer):
+    """Exercise 2: ``(w, b)`` with threshold at x = 3, output below 0.01 at x = 2 and above 0.99 at x = 4."""
+    exercise = "Exercise 2 (a sharp switch at x = 3)"
+    if not_answered(exercise, answer):
+        return False
+    problems = _numbers(answer, 2)
+    if not problems:
+        w, b = answer
+        if w == 0:
+            problems.append("with w = 0 the output does not depend on x at all")
+        else:
+            if not np.isclose(-b / w, 3.0):
+                problems.append(f"the threshold -b/w is {-b / w:.3g}, not 3: choose b = -3 w")
+            if w < 0:
+                problems.append("with a negative weight the neuron switches OFF as x grows; make w positive")
+            low, high = float(sigmoid(2 * w + b)), float(sigmoid(4 * w + b))
+            if w > 0 and not (low < 0.01 and high > 0.99):
+                problems.append(f"outputs {low:.3f} at x = 2 and {high:.3f} at x = 4: make the weight larger "
+                                "(steeper curve), keeping b = -3 w")
+    return report(exercise, problems)
+
+
+def check_tanh_from_sigmoid(answer):
+    """Exercise 3: a function ``answer(z)`` computing tanh(z) from the sigmoid only (no ``np.tanh``)."""
+    exercise = "Exercise 3 (tanh from the sigmoid)"
+    if not_answered(exercise, answer):
+        return False
+    if not callable(answer):
+        return report(exercise, [f"the answer should be a function of z, got {type(answer).__name__}"])
+    try:
+        values = np.asarray(answer(_Z.copy()), dtype=float)
+    except Exception as error:  # the learner's code may fail in any way: say how
+        return report(exercise, [f"calling your function on an array raised {type(error).__name__}: {error}"])
+    problems = []
+    if values.shape != _Z.shape:
+        problems.append(f"for an array z of shape {_Z.shape} it should return the same shape, got {values.shape}")
+    elif np.allclose(values, 2 * sigmoid(_Z) - 1):
+        problems.append("close: the sigmoid must be taken at 2z, 2 * sigmoid(2 * z) - 1")
+    elif np.allclose(values, 2 * sigmoid(2 * _Z)):
+        problems.append("that ranges over (0, 2): subtract 1")
+    elif not np.allclose(values, np.tanh(_Z), atol=1e-9):
+        worst = int(np.argmax(np.abs(values - np.tanh(_Z))))
+        problems.append(f"at z = {_Z[worst]:g} it gives {values[worst]:.6f}, tanh is {np.tanh(_Z[worst]):.6f}")
+    return report(exercise, problems)
