@@ -39,3 +39,19 @@ def array_problems(answer, expected_shape, name="your answer"):
     if not np.all(np.isfinite(arr)):
         return [f"{name} contains NaN or infinity"]
     return []
+
+
+def call_answer(function, args, shape, name):
+    """Call the learner's function ``name(*args)`` and check it returned numbers of ``shape``.
+
+    Returns ``(result, problems)``: the result as a float array when all went well (else None), and
+    what went wrong (not a function, an error raised, a wrong shape). Never raises.
+    """
+    if not callable(function):
+        return None, [f"the answer should be a function {name}(...), got {type(function).__name__}"]
+    try:
+        result = function(*args)
+    except Exception as error:  # the learner's code may fail in any way: report it, never raise
+        return None, [f"{name} raised {type(error).__name__}: {error}"]
+    problems = array_problems(result, shape, f"what {name} returned")
+    return (None if problems else np.asarray(result, dtype=float)), problems

@@ -5,7 +5,7 @@ import numbers
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_prime
-from . import not_answered, report
+from . import call_answer, not_answered, report
 
 _Z = np.linspace(-8, 8, 161)
 
@@ -24,16 +24,10 @@ def check_sigmoid_prime(answer):
     exercise = "Exercise 1 (the sigmoid's slope)"
     if not_answered(exercise, answer):
         return False
-    if not callable(answer):
-        return report(exercise, [f"the answer should be a function of z, got {type(answer).__name__}"])
-    try:
-        values = np.asarray(answer(_Z.copy()), dtype=float)
-    except Exception as error:  # the learner's code may fail in any way: say how
-        return report(exercise, [f"calling your function on an array raised {type(error).__name__}: {error}"])
-    problems = []
-    if values.shape != _Z.shape:
-        problems.append(f"for an array z of shape {_Z.shape} it should return the same shape, got {values.shape}")
-    elif np.allclose(values, sigmoid(_Z)):
+    values, problems = call_answer(answer, (_Z.copy(),), _Z.shape, "your function")
+    if problems:
+        return report(exercise, problems)
+    if np.allclose(values, sigmoid(_Z)):
         problems.append("that is the sigmoid itself; its slope is sigmoid(z) * (1 - sigmoid(z))")
     elif np.allclose(values, sigmoid(_Z) * (1 + sigmoid(_Z))):
         problems.append("check the sign: sigmoid(z) * (1 - sigmoid(z))")
@@ -71,16 +65,10 @@ def check_tanh_from_sigmoid(answer):
     exercise = "Exercise 3 (tanh from the sigmoid)"
     if not_answered(exercise, answer):
         return False
-    if not callable(answer):
-        return report(exercise, [f"the answer should be a function of z, got {type(answer).__name__}"])
-    try:
-        values = np.asarray(answer(_Z.copy()), dtype=float)
-    except Exception as error:  # the learner's code may fail in any way: say how
-        return report(exercise, [f"calling your function on an array raised {type(error).__name__}: {error}"])
-    problems = []
-    if values.shape != _Z.shape:
-        problems.append(f"for an array z of shape {_Z.shape} it should return the same shape, got {values.shape}")
-    elif np.allclose(values, 2 * sigmoid(_Z) - 1):
+    values, problems = call_answer(answer, (_Z.copy(),), _Z.shape, "your function")
+    if problems:
+        return report(exercise, problems)
+    if np.allclose(values, 2 * sigmoid(_Z) - 1):
         problems.append("close: the sigmoid must be taken at 2z, 2 * sigmoid(2 * z) - 1")
     elif np.allclose(values, 2 * sigmoid(2 * _Z)):
         problems.append("that ranges over (0, 2): subtract 1")

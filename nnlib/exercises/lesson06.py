@@ -9,17 +9,7 @@ import numpy as np
 
 from ..activations import sigmoid, sigmoid_prime
 from ..network import Network
-from . import array_problems, not_answered, report
-
-
-def _call(function, args, shape, name):
-    """Call the learner's function; return (result, problems)."""
-    try:
-        result = function(*args)
-    except Exception as error:  # the learner's code may fail in any way: report it, never raise
-        return None, [f"{name} raised {type(error).__name__}: {error}"]
-    problems = array_problems(result, shape, f"what {name} returned")
-    return (None if problems else np.asarray(result, dtype=float)), problems
+from . import call_answer, not_answered, report
 
 
 def _function_problems(answer, name):
@@ -41,7 +31,7 @@ def check_output_nudges(answer):
     for _ in range(3 if not problems else 0):
         output, label = rng.uniform(0, 1, 10), int(rng.integers(10))
         expected = 2 * (np.eye(10)[label] - output)
-        result, call_problems = _call(answer, (output.copy(), label), (10,), "output_nudges")
+        result, call_problems = call_answer(answer, (output.copy(), label), (10,), "output_nudges")
         problems += call_problems
         if result is not None and np.allclose(result, -expected):
             problems.append("the signs are flipped: the nudge is MINUS the derivative, 2 (y - a), "
@@ -72,7 +62,7 @@ def check_previous_layer_nudges(answer):
         weights, z, target = rng.normal(size=(4, 5)), rng.normal(size=4), rng.uniform(0, 1, 4)
         wanted = sigmoid_prime(z) * 2 * (target - sigmoid(z))
         expected = weights.T @ wanted
-        result, call_problems = _call(answer, (weights.copy(), z.copy(), target.copy()), (5,), "previous_layer_nudges")
+        result, call_problems = call_answer(answer, (weights.copy(), z.copy(), target.copy()), (5,), "previous_layer_nudges")
         problems += call_problems
         if result is not None and not np.allclose(result, expected):
             hint = "the result should have one entry per neuron of the PREVIOUS layer, a sum over the output neurons j"
@@ -98,7 +88,7 @@ def check_average_nudge(answer):
         net = Network([6, 4, 3], seed=8, dtype=np.float64)
         x, labels = rng.uniform(0, 1, (5, 6)), rng.integers(0, 3, 5)
         expected = -net.gradients(x, labels).weights[-1]
-        result, problems = _call(answer, (net, x.copy(), labels.copy()), expected.shape, "average_nudge")
+        result, problems = call_answer(answer, (net, x.copy(), labels.copy()), expected.shape, "average_nudge")
         if result is not None and not np.allclose(result, expected):
             hint = "average -gradient over the examples (one call of network.gradients per example)"
             if np.allclose(result, -expected):
