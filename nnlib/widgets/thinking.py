@@ -38,6 +38,7 @@ class NetworkThinking:
         self.images = _validate.as_float_array(images, "images", ndim=2)
         self.labels = None if labels is None else _validate.as_labels(labels, 10, "labels")
         self.index = ipywidgets.IntSlider(value=index, min=0, max=len(self.images) - 1, description="test digit number",
+                                          continuous_update=False,   # a redraw takes ~0.2 s: redraw on release
                                           style={"description_width": "initial"},
                                           layout=ipywidgets.Layout(width="500px"))
         self.live = LiveFigure(figsize=(10, 5.6), dpi=80)
