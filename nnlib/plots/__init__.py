@@ -10,19 +10,19 @@ Submodules, in lesson order:
 * :mod:`~nnlib.plots.style`      colours shared by every figure
 * :mod:`~nnlib.plots.digits`     digit images, weight images, weighted sums (lessons 1-2, 5)
 * :mod:`~nnlib.plots.diagram`    the network drawn as neurons and connections (lessons 1, 5)
-* :mod:`~nnlib.plots.curves`     neuron and activation curves, gradients per layer, training histories (lessons 2-3, 5)
+* :mod:`~nnlib.plots.curves`     neuron and activation curves, gradients per layer (lessons 2-3)
 * :mod:`~nnlib.plots.descent`    gradient-descent paths, contours and cost curves (lessons 4-5)
-* :mod:`~nnlib.plots.evaluation` cost of one output, confusion matrix, misclassified digits (lessons 4-5)
+* :mod:`~nnlib.plots.evaluation` cost of one output, training curves, confusion matrix, misclassified digits (lessons 4-5)
 * :mod:`~nnlib.plots.nudges`     what each output neuron wants from the layer before (lesson 6)
 * :mod:`~nnlib.plots.graph`      computational graphs with values and gradients (lesson 7)
 
 The most used functions are available from ``nnlib.plots`` directly.
 """
 
-from .curves import plot_activations, plot_history
+from .curves import plot_activations
 from .diagram import draw_network
 from .digits import show_digit, show_digit_values, show_digits, show_weight_image, show_weight_images
 from .style import NEGATIVE, POSITIVE, WEIGHT_CMAP
 
-__all__ = ["NEGATIVE", "POSITIVE", "WEIGHT_CMAP", "draw_network", "plot_activations", "plot_history",
+__all__ = ["NEGATIVE", "POSITIVE", "WEIGHT_CMAP", "draw_network", "plot_activations",
            "show_digit", "show_digit_values", "show_digits", "show_weight_image", "show_weight_images"]

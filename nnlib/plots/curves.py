@@ -1,4 +1,4 @@
-"""Curves: one neuron's response (lessons 2-3), activation functions (lesson 3), training histories (lesson 5)."""
+"""Curves: one neuron's response (lessons 2-3), activation functions and the gradient reaching each layer (lesson 3)."""
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -122,28 +122,6 @@ def plot_two_pixel_neurons(settings, titles=None, size=2.8):
         ax.set_xlabel("pixel a1"), ax.set_ylabel("pixel a2")
         name = titles[k] if titles else ""
         ax.set_title(f"{name}\nw1 = {w1:g}, w2 = {w2:g}, b = {b:g}".strip(), fontsize=9)
-    fig.tight_layout()
-    return fig
-
-
-def plot_history(history, title=None):
-    """Training cost (left) and validation accuracy (right) per epoch from a training History.
-
-    Returns the figure.
-    """
-    has_val = bool(history.validation_accuracy)
-    fig, axes = plt.subplots(1, 2 if has_val else 1, figsize=(11 if has_val else 5.5, 3.6), squeeze=False)
-    axes[0, 0].plot(history.epoch, history.train_cost, "o-", label="training (mean over mini-batches)")
-    if history.validation_cost:
-        axes[0, 0].plot(history.epoch, history.validation_cost, "s--", label="validation")
-    axes[0, 0].set_xlabel("epoch"), axes[0, 0].set_ylabel("cost"), axes[0, 0].set_title("Cost")
-    axes[0, 0].legend(), axes[0, 0].grid(alpha=0.3)
-    if has_val:
-        axes[0, 1].plot(history.epoch, 100 * np.asarray(history.validation_accuracy), "o-", color="#1b9e77")
-        axes[0, 1].set_xlabel("epoch"), axes[0, 1].set_ylabel("accuracy (%)")
-        axes[0, 1].set_title("Accuracy on held-out images"), axes[0, 1].grid(alpha=0.3)
-    if title:
-        fig.suptitle(title)
     fig.tight_layout()
     return fig
 
