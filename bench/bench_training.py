@@ -78,7 +78,7 @@ def recipe(mnist):
     """The course's recipe: ReLU hidden layers, softmax + cross-entropy, He initialisation."""
     network = Network([784, 16, 16, 10], hidden="relu", output="softmax", cost="cross_entropy", init="he", seed=0)
     history = train(network, mnist.x_train, mnist.y_train, epochs=15, batch_size=32,
-                    learning_rate=lambda epoch: 0.1 if epoch <= 10 else 0.02, seed=0, progress=False)
+                    learning_rate=lambda epoch: 0.1 if epoch <= 10 else 0.01, seed=0, progress=False)
     return history.total_seconds, network.accuracy(mnist.x_test, mnist.y_test)
 
 
