@@ -3,6 +3,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# JupyterLab refuses to run as root (e.g. in a container) unless told it may
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: lab test install refresh media bench clean
 
@@ -15,7 +17,7 @@ $(VENV)/installed: requirements.txt requirements-browser.txt pyproject.toml
 install: $(VENV)/installed
 
 lab: install          ## install everything and open the course in JupyterLab
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(ALLOW_ROOT) notebooks/00_start_here.ipynb
 
 test: install         ## install everything and run the unit tests and every notebook under strict nbval
 	$(BIN)/python -m pytest
