@@ -109,7 +109,7 @@ def _train_a_little(seed, data_seed=0):
 
 def test_same_seed_gives_bit_identical_weights_different_seeds_differ():
     a, b, c = _train_a_little(7), _train_a_little(7), _train_a_little(8)
-    for wa, wb, wc in zip(a.weights + a.biases, b.weights + b.biases, c.weights + c.biases):
+    for wa, wb in zip(a.weights + a.biases, b.weights + b.biases):
         assert np.array_equal(wa, wb)
     assert not np.array_equal(a.weights[0], c.weights[0])
 

@@ -5,6 +5,8 @@ Every check prints a plain verdict (what is right, or what is wrong and a hint) 
 lesson. An answer left as ``None`` is reported as not answered yet.
 """
 
+import numbers
+
 import numpy as np
 
 
@@ -25,6 +27,23 @@ def not_answered(exercise, answer):
         print(f"… {exercise}: not answered yet. Replace None with your answer and run the cell again.")
         return True
     return False
+
+
+def is_number(value, integer=False):
+    """True for one finite real number (a whole number if ``integer``); never for True or False."""
+    kind = numbers.Integral if integer else numbers.Real
+    return isinstance(value, kind) and not isinstance(value, bool) and bool(np.isfinite(value))
+
+
+def numbers_problems(answer, count, what="", integer=False):
+    """Problems with an answer that should be a tuple of ``count`` finite numbers (empty list if fine).
+
+    ``what`` names the entries for the message, e.g. ``"(w, b)"``; ``integer`` asks for whole numbers.
+    """
+    expected = f"a tuple of {count} {'whole numbers' if integer else 'numbers'}" + (f" {what}" if what else "")
+    if not isinstance(answer, (tuple, list)) or len(answer) != count or not all(is_number(v, integer) for v in answer):
+        return [f"the answer should be {expected}, got {answer!r}"]
+    return []
 
 
 def array_problems(answer, expected_shape, name="your answer"):

@@ -8,16 +8,12 @@ import numpy as np
 
 from ..datasets import load_mnist
 from ..network import Network
-from . import array_problems, not_answered, report
+from . import array_problems, is_number, not_answered, report
 
 
 def _first_digit():
     """The first training image, shape (784,), values in [0, 1]."""
     return load_mnist().x_train[0]
-
-
-def _is_integer(answer):
-    return isinstance(answer, (int, np.integer)) and not isinstance(answer, bool)
 
 
 def check_lit_pixels(answer):
@@ -27,7 +23,7 @@ def check_lit_pixels(answer):
         return False
     expected = int(np.sum(_first_digit() > 0.5))
     problems = []
-    if not _is_integer(answer):
+    if not is_number(answer, integer=True):
         problems.append(f"the answer should be a whole number (an int), got {type(answer).__name__}")
     elif answer == int(np.sum(_first_digit() >= 0.5)) and answer != expected:
         problems.append("count activations strictly above 0.5 (> 0.5), not 0.5 or more")
@@ -48,7 +44,7 @@ def check_brightest_row(answer):
     grid = _first_digit().reshape(28, 28)
     expected = int(np.argmax(grid.sum(axis=1)))
     problems = []
-    if not _is_integer(answer):
+    if not is_number(answer, integer=True):
         problems.append(f"the answer should be a row number (an int), got {type(answer).__name__}")
     elif not 0 <= answer < 28:
         problems.append(f"rows are numbered 0 to 27, got {answer}")

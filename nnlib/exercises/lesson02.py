@@ -1,15 +1,10 @@
 """Self-checks for the exercises of lesson 2, "Weights and biases" (notebooks/02_weights_and_biases.ipynb)."""
 
-import numbers
 
 import numpy as np
 
 from ..activations import sigmoid
-from . import array_problems, not_answered, report
-
-
-def _is_number(answer):
-    return isinstance(answer, numbers.Real) and not isinstance(answer, bool)
+from . import array_problems, is_number, not_answered, numbers_problems, report
 
 
 def check_bias(answer):
@@ -18,7 +13,7 @@ def check_bias(answer):
     if not_answered(exercise, answer):
         return False
     problems = []
-    if not _is_number(answer):
+    if not is_number(answer):
         problems.append(f"the answer should be a number, got {type(answer).__name__}")
     elif np.isclose(answer, 3.5):
         problems.append("the sign is wrong: with b = +3.5, sigmoid(s + b) is already above 0.5 when the weighted "
@@ -61,7 +56,7 @@ def check_parameter_count(answer):
         return False
     weights, biases = 784 * 30 + 30 * 10, 30 + 10
     problems = []
-    if not isinstance(answer, (int, np.integer)) or isinstance(answer, bool):
+    if not is_number(answer, integer=True):
         problems.append(f"the answer should be a whole number (an int), got {type(answer).__name__}")
     elif answer == weights:
         problems.append("that counts only the weights: every neuron after the input layer also has a bias")
@@ -78,8 +73,9 @@ def check_and_neuron(answer):
     exercise = "Exercise 4 (an AND neuron)"
     if not_answered(exercise, answer):
         return False
-    if not isinstance(answer, (tuple, list)) or len(answer) != 3 or not all(_is_number(v) for v in answer):
-        return report(exercise, [f"the answer should be a tuple of three numbers (w1, w2, b), got {answer!r}"])
+    problems = numbers_problems(answer, 3, "(w1, w2, b)")
+    if problems:
+        return report(exercise, problems)
     w1, w2, b = answer
     problems = []
     for (a1, a2), wanted in {(0, 0): False, (1, 0): False, (0, 1): False, (1, 1): True}.items():

@@ -1,22 +1,12 @@
 """Self-checks for the exercises of lesson 3, "Activation functions" (notebooks/03_activation_functions.ipynb)."""
 
-import numbers
 
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_prime
-from . import call_answer, not_answered, report
+from . import call_answer, not_answered, numbers_problems, report
 
 _Z = np.linspace(-8, 8, 161)
-
-
-def _numbers(answer, count):
-    """Problems with an answer that should be a tuple of ``count`` real numbers."""
-    if not isinstance(answer, (tuple, list)) or len(answer) != count:
-        return [f"the answer should be a tuple of {count} numbers, got {answer!r}"]
-    if not all(isinstance(v, numbers.Real) and not isinstance(v, bool) and np.isfinite(v) for v in answer):
-        return [f"every entry should be a finite number, got {answer!r}"]
-    return []
 
 
 def check_sigmoid_prime(answer):
@@ -43,7 +33,7 @@ def check_sharp_neuron(answer):
     exercise = "Exercise 2 (a sharp switch at x = 3)"
     if not_answered(exercise, answer):
         return False
-    problems = _numbers(answer, 2)
+    problems = numbers_problems(answer, 2, "(w, b)")
     if not problems:
         w, b = answer
         if w == 0:

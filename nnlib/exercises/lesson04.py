@@ -4,10 +4,10 @@ import numbers
 
 import numpy as np
 
-from . import array_problems, not_answered, report
 from ..datasets import load_mnist, one_hot
 from ..descent import bowl_gradient
 from ..network import Network
+from . import array_problems, is_number, not_answered, report
 
 
 def exercise_network():
@@ -59,7 +59,7 @@ def check_largest_learn_rate(answer):
     exercise = "Exercise 3 (largest learning rate that converges on the bowl)"
     if not_answered(exercise, answer):
         return False
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+    if not is_number(answer):
         return report(exercise, [f"the answer should be one number, got {type(answer).__name__}"])
     problems = []
     if abs(answer - 2.0) < 0.02:

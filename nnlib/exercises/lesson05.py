@@ -1,11 +1,10 @@
 """Self-checks for the exercises of lesson 5 (stochastic gradient descent and training on MNIST)."""
 
-import numbers
 
 import numpy as np
 
-from . import array_problems, not_answered, report
 from ..plots.evaluation import confusion_matrix
+from . import array_problems, not_answered, numbers_problems, report
 
 
 def check_per_digit_accuracy(answer, labels, predictions):
@@ -39,9 +38,9 @@ def check_most_confused(answer, labels, predictions):
     exercise = "Exercise 2 (the most frequent mistake)"
     if not_answered(exercise, answer):
         return False
-    if (not isinstance(answer, (tuple, list)) or len(answer) != 2
-            or not all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in answer)):
-        return report(exercise, [f"give a pair of two whole numbers (true digit, guess), got {answer!r}"])
+    problems = numbers_problems(answer, 2, "(true digit, guess)", integer=True)
+    if problems:
+        return report(exercise, problems)
     true, guess = answer
     matrix = confusion_matrix(labels, predictions)
     mistakes = np.where(np.eye(10, dtype=bool), 0, matrix)

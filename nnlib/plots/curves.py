@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from ..activations import ACTIVATIONS, sigmoid
-from .style import NEGATIVE, POSITIVE
+from .style import ACTIVATION_CMAP, NEGATIVE, POSITIVE
 
 _COLOURS = {"sigmoid": "#1b9e77", "relu": "#7570b3", "tanh": "#d95f02", "identity": "#666666"}
 
@@ -86,6 +86,23 @@ def plot_neuron_curves(settings, x=None, ax=None, title="One neuron a = sigmoid(
     return lines
 
 
+TWO_PIXEL_RANGE = (-0.25, 1.25)
+"""The stretch of pixel values drawn around the unit square in two-pixel pictures."""
+
+
+def two_pixel_boundary(w1, w2, b):
+    """The decision boundary ``w1 a1 + w2 a2 + b = 0`` across :data:`TWO_PIXEL_RANGE`, as ``(a1s, a2s)``.
+
+    Both are lists of two coordinates (the line's ends), or empty when ``w1 = w2 = 0`` (no boundary).
+    """
+    ends = list(TWO_PIXEL_RANGE)
+    if w2 != 0:
+        return ends, [-(w1 * end + b) / w2 for end in ends]
+    if w1 != 0:
+        return [-b / w1] * 2, ends
+    return [], []
+
+
 def plot_two_pixel_neurons(settings, titles=None, size=2.8):
     """Small pictures of a neuron on two pixels, ``sigmoid(w1 a1 + w2 a2 + b)``, one per ``(w1, w2, b)``.
 
@@ -100,25 +117,21 @@ def plot_two_pixel_neurons(settings, titles=None, size=2.8):
     if any(len(s) != 3 for s in settings):
         raise ValueError("each setting must be (w1, w2, b)")
     fig, axes = plt.subplots(1, len(settings), figsize=(size * len(settings), size + 0.5), squeeze=False)
-    grid = np.linspace(-0.25, 1.25, 121)
+    grid = np.linspace(*TWO_PIXEL_RANGE, 121)
     a1, a2 = np.meshgrid(grid, grid)
     corners = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], dtype=float)
     for k, (ax, (w1, w2, b)) in enumerate(zip(axes[0], settings)):
-        ax.imshow(sigmoid(w1 * a1 + w2 * a2 + b), origin="lower", extent=(-0.25, 1.25, -0.25, 1.25),
-                  cmap="gray", vmin=0, vmax=1)
-        ends = np.array([-0.25, 1.25])
-        if w2 != 0:
-            ax.plot(ends, -(w1 * ends + b) / w2, "--", color=NEGATIVE, lw=2)
-        elif w1 != 0:
-            ax.plot([-b / w1] * 2, ends, "--", color=NEGATIVE, lw=2)
+        ax.imshow(sigmoid(w1 * a1 + w2 * a2 + b), origin="lower", extent=TWO_PIXEL_RANGE * 2,
+                  cmap=ACTIVATION_CMAP, vmin=0, vmax=1)
+        ax.plot(*two_pixel_boundary(w1, w2, b), "--", color=NEGATIVE, lw=2)
         outputs = sigmoid(corners @ np.array([w1, w2]) + b)
-        ax.scatter(corners[:, 0], corners[:, 1], s=60, c=outputs, cmap="gray", vmin=0, vmax=1,
+        ax.scatter(corners[:, 0], corners[:, 1], s=60, c=outputs, cmap=ACTIVATION_CMAP, vmin=0, vmax=1,
                    edgecolors=POSITIVE, linewidths=2, zorder=3)
         for (cx, cy), value in zip(corners, outputs):
             ax.text(cx + (-0.07 if cx else 0.07), cy + (-0.07 if cy else 0.07), f"{value:.2f}", fontsize=9,
                     ha="right" if cx else "left", va="top" if cy else "bottom",
                     bbox={"facecolor": "white", "edgecolor": POSITIVE, "alpha": 0.9, "pad": 1.5})
-        ax.set_xlim(-0.25, 1.25), ax.set_ylim(-0.25, 1.25)
+        ax.set_xlim(*TWO_PIXEL_RANGE), ax.set_ylim(*TWO_PIXEL_RANGE)
         ax.set_xlabel("pixel a1"), ax.set_ylabel("pixel a2")
         name = titles[k] if titles else ""
         ax.set_title(f"{name}\nw1 = {w1:g}, w2 = {w2:g}, b = {b:g}".strip(), fontsize=9)

@@ -15,7 +15,8 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgba
 
-from .style import NEGATIVE, POSITIVE
+from .digits import show_digit
+from .style import ACTIVATION_CMAP, NEGATIVE, POSITIVE
 
 BACKGROUND = "#1b1b1f"
 TEXT = "#dddddd"
@@ -115,19 +116,19 @@ def draw_network(network=None, sizes=None, activations=None, max_neurons=16, ax=
 
     bottom, top = -HEIGHT / 2 - 2.0, HEIGHT / 2 + 0.7
     points_per_unit = ax.get_position().height * ax.figure.get_figheight() * 72 / (top - bottom)
-    radius = 2 * 0.36 * min(HEIGHT / max(tallest - 1, 1), 1.2) * points_per_unit  # marker diameter, points
+    diameter = 2 * 0.36 * min(HEIGHT / max(tallest - 1, 1), 1.2) * points_per_unit  # of a neuron, in points
     names = layer_names or (["input"] + [f"hidden {i}" for i in range(1, len(sizes) - 1)] + ["output"])
     for layer, (x, y, size) in enumerate(zip(xs, ys, sizes)):
         values = None if activations is None else np.clip(activations[layer], 0, 1)
         if strip[layer]:
             column = np.full((size, 1), 0.35) if values is None else values[:, None]
-            ax.imshow(column, cmap="gray", vmin=0, vmax=1, aspect="auto", interpolation="nearest",
+            ax.imshow(column, cmap=ACTIVATION_CMAP, vmin=0, vmax=1, aspect="auto", interpolation="nearest",
                       extent=(x - 0.25, x + 0.25, -HEIGHT / 2, HEIGHT / 2), zorder=2)
             ax.add_patch(plt.Rectangle((x - 0.25, -HEIGHT / 2), 0.5, HEIGHT, fill=False, edgecolor="#bbbbbb",
                                        linewidth=1.0, zorder=3))
         else:
             faces = "none" if values is None else [str(v) for v in values]
-            ax.scatter(np.full(size, x), y, s=radius ** 2, facecolors=faces, edgecolors="#bbbbbb", linewidths=1.0,
+            ax.scatter(np.full(size, x), y, s=diameter ** 2, facecolors=faces, edgecolors="#bbbbbb", linewidths=1.0,
                        zorder=2)
             if layer == len(sizes) - 1 and size == 10:
                 for digit, y_k in enumerate(y):
@@ -139,13 +140,12 @@ def draw_network(network=None, sizes=None, activations=None, max_neurons=16, ax=
 
     if activations is not None and sizes[-1] == 10 and not strip[-1]:
         best = int(np.argmax(activations[-1]))
-        ax.scatter([xs[-1]], [ys[-1][best]], s=(1.5 * radius) ** 2, facecolors="none", edgecolors=HIGHLIGHT,
+        ax.scatter([xs[-1]], [ys[-1][best]], s=(1.5 * diameter) ** 2, facecolors="none", edgecolors=HIGHLIGHT,
                    linewidths=2.2, zorder=3)
     left = xs[0] - 0.9
     if image is not None:
         picture = ax.inset_axes((xs[0] - 4.0, -2.0, 3.0, 4.0), transform=ax.transData)
-        picture.imshow(np.asarray(image, dtype=float).reshape(28, 28), cmap="gray", vmin=0, vmax=1)
-        picture.set_xticks([]), picture.set_yticks([]), picture.set_aspect("equal")
+        show_digit(image, picture)
         for spine in picture.spines.values():
             spine.set_color("#bbbbbb")
         ax.annotate("", xy=(xs[0] - 0.4, 0), xytext=(xs[0] - 0.95, 0),

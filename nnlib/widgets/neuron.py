@@ -20,7 +20,8 @@ import ipywidgets
 import numpy as np
 
 from ..activations import sigmoid
-from ..plots.style import NEGATIVE, POSITIVE, WEIGHT_CMAP
+from ..plots.curves import TWO_PIXEL_RANGE, two_pixel_boundary
+from ..plots.style import ACTIVATION_CMAP, NEGATIVE, POSITIVE
 from .live import LiveFigure
 
 _FORMAT = ".1f"  # how sliders show their values; the readout uses the same format
@@ -172,14 +173,14 @@ class TwoPixelNeuronWidget(ipywidgets.VBox):
 
     def _build_figure(self):
         ax = self.live.figure.add_axes((0.14, 0.13, 0.8, 0.76))
-        grid = np.linspace(-0.25, 1.25, 76)
+        grid = np.linspace(*TWO_PIXEL_RANGE, 76)
         self._a1, self._a2 = np.meshgrid(grid, grid)
-        self._field = ax.imshow(np.zeros_like(self._a1), origin="lower", extent=(-0.25, 1.25, -0.25, 1.25),
-                                cmap="gray", vmin=0, vmax=1, interpolation="nearest")
+        self._field = ax.imshow(np.zeros_like(self._a1), origin="lower", extent=TWO_PIXEL_RANGE * 2,
+                                cmap=ACTIVATION_CMAP, vmin=0, vmax=1, interpolation="nearest")
         (self._boundary,) = ax.plot([], [], "--", color=NEGATIVE, lw=2)
-        self._corners = ax.scatter(self.CORNERS[:, 0], self.CORNERS[:, 1], s=90, c=[0.0] * 4, cmap="gray",
+        self._corners = ax.scatter(self.CORNERS[:, 0], self.CORNERS[:, 1], s=90, c=[0.0] * 4, cmap=ACTIVATION_CMAP,
                                    vmin=0, vmax=1, edgecolors=POSITIVE, linewidths=2, zorder=3)
-        ax.set_xlim(-0.25, 1.25), ax.set_ylim(-0.25, 1.25)
+        ax.set_xlim(*TWO_PIXEL_RANGE), ax.set_ylim(*TWO_PIXEL_RANGE)
         ax.set_xlabel("pixel a1"), ax.set_ylabel("pixel a2")
         ax.set_title("sigmoid(w1·a1 + w2·a2 + b): boundary where it is 0.5", fontsize=10)
         self.live.animate(self._field, self._boundary, self._corners, *ax.spines.values())  # frame on top of the field
@@ -193,13 +194,7 @@ class TwoPixelNeuronWidget(ipywidgets.VBox):
         """Redraw the output field, the boundary line and the corner outputs for the slider values."""
         w1, w2, b = (s.value for s in self.sliders)
         self._field.set_data(sigmoid(w1 * self._a1 + w2 * self._a2 + b))
-        ends = np.array([-0.25, 1.25])
-        if abs(w2) > 1e-12:
-            self._boundary.set_data(ends, -(w1 * ends + b) / w2)
-        elif abs(w1) > 1e-12:
-            self._boundary.set_data([-b / w1] * 2, ends)
-        else:
-            self._boundary.set_data([], [])
+        self._boundary.set_data(*two_pixel_boundary(w1, w2, b))
         outputs = self.outputs()
         self._corners.set_array(outputs)
         self.live.refresh()

@@ -179,11 +179,11 @@ _JS_IS_IDLE = f"""() => {{
     return !Array.from(prompts).some(prompt => prompt.textContent.includes('*'));
 }}"""
 
-_JS_RUN_ALL = f"""() => {{
+_JS_RUN_ALL = """() => {
     window.__lessonRunning = true;
     window.jupyterapp.commands.execute('notebook:run-all-cells')
-        .finally(() => {{ window.__lessonRunning = false; }});
-}}"""
+        .finally(() => { window.__lessonRunning = false; });
+}"""
 
 _JS_KERNEL_PRINT = f"""async (code) => {{
     const kernel = {_JS_NOTEBOOK}.sessionContext.session.kernel;
