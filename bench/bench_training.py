@@ -1,22 +1,31 @@
-"""Training speed of nnlib on full MNIST, against the textbook per-example loop, in one run.
+"""Training speed of nnlib on full MNIST: against plain numpy, and against the textbook per-example loop.
 
-    python bench/bench_training.py            # or: make bench   (about 3 minutes on 2 cores)
+    python bench/bench_training.py            # or: make bench   (about 4 minutes on 2 cores)
+    python bench/bench_training.py numpy      # only the comparison with plain numpy (about 1 minute)
 
-For 784-16-16-10 and 784-30-10 at batch sizes 10 and 128 it prints seconds per epoch (median over
-several epochs) and test accuracy for nnlib, and the time of the same epoch with the plain per-example
+First, nnlib against a plain, textbook vectorised numpy implementation of the same training (784-16-16-10,
+sigmoid + quadratic cost, :func:`numpy_reference_epoch`, about 20 lines): both start from the same
+weights, see the same mini-batches and alternate epoch by epoch in one process, so that a busy machine
+slows both alike. It prints the CPU time per epoch of each (median over epochs 2-7), their ratio, and
+both test accuracies (to show that both learn). The goal is a ratio of at most 1.10.
+
+Then, for 784-16-16-10 and 784-30-10 at batch sizes 10 and 128, seconds per epoch (median over several
+epochs) and test accuracy for nnlib, and the time of the same epoch with the plain per-example
 algorithm (Nielsen's ``network.py``: backpropagate one example at a time as column vectors, then
-average the gradients over the mini-batch), both with BLAS on one thread as in ``nnlib.train``. The reference is timed on a slice of the epoch and scaled
-to 60,000 examples (it is slow); both start from the same weights, and the script first checks that
-they compute the same update. Last, it trains the course's recipe for >= 96% test accuracy.
+average the gradients over the mini-batch). The per-example loop is timed on a slice of the epoch and
+scaled to 60,000 examples (it is slow); both start from the same weights, and the script first checks
+that they compute the same update. Last, it trains the course's recipe for >= 96% test accuracy.
+Everything runs with BLAS on one thread, as ``nnlib.train`` does.
 """
 
 import statistics
+import sys
 import time
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from nnlib import Network, load_mnist, train
+from nnlib import Network, load_mnist, one_hot, train
 from nnlib.activations import sigmoid
 
 
@@ -74,6 +83,68 @@ def nnlib_epochs(sizes, mnist, batch_size, epochs=3):
     return statistics.median(history.seconds), network.accuracy(mnist.x_test, mnist.y_test)
 
 
+def numpy_reference_epoch(weights, biases, x, targets, order, batch_size, learning_rate):
+    """One epoch of plain, textbook vectorised numpy: sigmoid layers, quadratic cost, one example per row.
+
+    ``weights``/``biases`` are lists of arrays changed in place; ``order`` is the epoch's shuffle.
+    Returns the epoch's average mini-batch cost. No checks, no classes: the baseline nnlib must match.
+    """
+    cost_sum = 0.0
+    for begin in range(0, x.shape[0], batch_size):
+        batch = order[begin:begin + batch_size]
+        activations = [x[batch]]
+        for w, b in zip(weights, biases):                        # forward: a = sigmoid(a @ W.T + b)
+            activations.append(1 / (1 + np.exp(-(activations[-1] @ w.T + b))))
+        error = activations[-1] - targets[batch]
+        cost_sum += np.sum(error ** 2)
+        delta = 2 * error / len(batch) * activations[-1] * (1 - activations[-1])
+        for layer in range(len(weights) - 1, -1, -1):            # backward, then the step
+            grad_w, grad_b = delta.T @ activations[layer], delta.sum(axis=0)
+            if layer > 0:
+                delta = (delta @ weights[layer]) * activations[layer] * (1 - activations[layer])
+            weights[layer] -= learning_rate * grad_w
+            biases[layer] -= learning_rate * grad_b
+    return cost_sum / x.shape[0]
+
+
+def numpy_accuracy(weights, biases, x, labels):
+    a = x
+    with np.errstate(over="ignore"):
+        for w, b in zip(weights, biases):
+            a = 1 / (1 + np.exp(-(a @ w.T + b)))
+    return float(np.mean(np.argmax(a, axis=1) == labels))
+
+
+def against_numpy(sizes, mnist, batch_size, learning_rate, epochs=5):
+    """nnlib and the numpy reference, alternating epoch by epoch from the same weights and batches.
+
+    Each nnlib epoch is one epoch of a single ``train`` call (its checks run once, before epoch 1);
+    the reference epoch runs inside ``on_epoch``, between two nnlib epochs. Returns the CPU seconds
+    of every epoch of each side and both test accuracies.
+    """
+    network = Network(sizes, seed=0)
+    weights = [w.copy() for w in network.weights]
+    biases = [b.copy() for b in network.biases]
+    targets = one_hot(mnist.y_train, sizes[-1], dtype=network.dtype)
+    shuffles = np.random.default_rng(1)                         # the same generator train(seed=1) uses
+    nnlib_cpu, numpy_cpu, mark = [], [], [time.process_time()]
+
+    def reference_epoch(history):
+        nnlib_cpu.append(time.process_time() - mark[0])
+        start = time.process_time()
+        with np.errstate(over="ignore"):                         # exp(-z) may overflow to inf: sigmoid 0
+            numpy_reference_epoch(weights, biases, mnist.x_train, targets,
+                                  shuffles.permutation(len(targets)), batch_size, learning_rate)
+        numpy_cpu.append(time.process_time() - start)
+        mark[0] = time.process_time()
+
+    train(network, mnist.x_train, mnist.y_train, epochs=epochs, batch_size=batch_size,
+          learning_rate=learning_rate, seed=1, progress=False, on_epoch=reference_epoch)
+    # epoch 1 of nnlib also holds train's one-time input checks: both sides' first epochs are dropped
+    return (nnlib_cpu[1:], numpy_cpu[1:], network.accuracy(mnist.x_test, mnist.y_test),
+            numpy_accuracy(weights, biases, mnist.x_test, mnist.y_test))
+
+
 def recipe(mnist):
     """The course's recipe: ReLU hidden layers, softmax + cross-entropy, He initialisation."""
     network = Network([784, 16, 16, 10], hidden="relu", output="softmax", cost="cross_entropy", init="he", seed=0)
@@ -82,8 +153,26 @@ def recipe(mnist):
     return history.total_seconds, network.accuracy(mnist.x_test, mnist.y_test)
 
 
+def print_against_numpy(mnist, epochs=7):
+    print("nnlib vs plain vectorised numpy, 784-16-16-10 sigmoid + quadratic cost, full MNIST, alternating epochs")
+    print(f"{'batch':>5} {'nnlib CPU s':>12} {'numpy CPU s':>12} {'ratio median':>13} {'ratio fastest':>14} "
+          f"{'nnlib acc.':>11} {'numpy acc.':>11}")
+    for batch_size in (10, 128):
+        ours, theirs, acc_ours, acc_theirs = against_numpy([784, 16, 16, 10], mnist, batch_size,
+                                                           3.0 if batch_size <= 10 else 6.0, epochs)
+        median_ratio = statistics.median(ours) / statistics.median(theirs)
+        print(f"{batch_size:>5} {statistics.median(ours):>12.3f} {statistics.median(theirs):>12.3f} "
+              f"{median_ratio:>12.2f}x {min(ours) / min(theirs):>13.2f}x {100 * acc_ours:>10.2f}% {100 * acc_theirs:>10.2f}%",
+              flush=True)
+    print(f"(CPU seconds per epoch, median of epochs 2-{epochs} of each side; ratio = nnlib / numpy, "
+          "from medians and from the fastest epochs; accuracies on the 10,000 test images)\n")
+
+
 def main():
     mnist = load_mnist()
+    print_against_numpy(mnist)
+    if sys.argv[1:] == ["numpy"]:
+        return
     check_same_update(mnist)
     print("nnlib vs the per-example textbook loop, full MNIST epochs (60,000 images), sigmoid + quadratic cost")
     print(f"{'network':<14} {'batch':>5} {'nnlib s/epoch':>14} {'test acc.':>10} {'loop s/epoch':>13} {'speed-up':>9}")

@@ -18,14 +18,25 @@ from typing import Callable
 import numpy as np
 
 
+# exp(-z) overflows for z just below -log(largest float): -88.7 for float32, -709.8 for float64.
+# The lowest z the sigmoid uses, by float type (a numpy scalar of that type: the fastest to compare with).
+_LOWEST_Z = {np.dtype(t): t(1.0 - np.log(np.finfo(t).max)) for t in (np.float32, np.float64)}
+
+
 def sigmoid(z):
     """The logistic curve ``1 / (1 + exp(-z))``, from (-inf, inf) into (0, 1).
 
-    Computed as ``exp(-log(1 + exp(-z)))``, where numpy's ``logaddexp(0, -z)`` evaluates
-    ``log(1 + exp(-z))`` without ever overflowing, so very large or very negative inputs give 1 or 0
-    quietly, and tiny outputs keep their full precision.
+    ``exp(-z)`` would overflow for z below about -88 (float32) or -709 (float64), so z is first
+    raised to just above that limit, where the sigmoid is 0 to within 1e-38 (float32) or 1e-307
+    (float64): ``sigmoid(-1000.0)`` and ``sigmoid(1000.0)`` give (almost) 0 and 1 without a warning.
+    float32 stays float32; any other input (integers, float16) is computed in float64.
     """
-    return np.exp(-np.logaddexp(0, -np.asarray(z)))
+    z = np.asarray(z)
+    if z.dtype not in _LOWEST_Z:
+        if z.dtype.kind not in "biuf":
+            raise TypeError(f"z must hold real numbers, got dtype {z.dtype}")
+        z = z.astype(np.float64)
+    return 1 / (1 + np.exp(-np.maximum(z, _LOWEST_Z[z.dtype])))
 
 
 def sigmoid_prime(z):

@@ -39,7 +39,8 @@ class MNIST:
     ``x_train`` float32 (n, 784) with values in [0, 1] (0 = black background, 1 = white ink);
     ``y_train`` int64 (n,) with digits 0-9; likewise ``x_test``/``y_test`` (10,000 images) and,
     when a validation split was asked for, ``x_val``/``y_val`` (else ``None``).
-    The arrays are read-only (they are shared by every call); copy one to change it.
+    The arrays are read-only and cannot be made writeable (they are shared by every call); copy one
+    to change it, e.g. ``x = mnist.x_train.copy()``.
     """
 
     x_train: np.ndarray
@@ -97,9 +98,13 @@ def _load_split(directory, prefix, _stamp):
     if images.shape[0] != labels.shape[0]:
         raise ValueError(f"MNIST {prefix} files disagree: {images.shape[0]} images but {labels.shape[0]} labels")
     x = images.reshape(images.shape[0], -1).astype(np.float32) / np.float32(255)
-    y = labels.astype(np.int64)
-    x.flags.writeable = y.flags.writeable = False
-    return x, y
+    return _frozen(x), _frozen(labels.astype(np.int64))
+
+
+def _frozen(array):
+    """A copy of ``array`` that nobody can change: it lives in an immutable ``bytes`` object, so
+    ``setflags(write=True)`` raises instead of letting one caller poison every later ``load_mnist()``."""
+    return np.frombuffer(array.tobytes(), dtype=array.dtype).reshape(array.shape)
 
 
 def _stamp(directory, prefix):
@@ -126,6 +131,8 @@ def load_mnist(validation_size=0, seed=0, data_dir=None):
     MNIST
         Read once per process and cached: later calls take milliseconds.
     """
+    if data_dir is not None and not isinstance(data_dir, (str, os.PathLike)):
+        raise TypeError(f"data_dir must be a folder name (str or pathlib.Path), got {type(data_dir).__name__}")
     directory = str(Path(data_dir) if data_dir is not None else DATA_DIR)
     if isinstance(validation_size, bool) or not isinstance(validation_size, (int, np.integer)):
         raise TypeError(f"validation_size must be a whole number, got {validation_size!r}")
@@ -135,7 +142,7 @@ def load_mnist(validation_size=0, seed=0, data_dir=None):
         return MNIST(x_train, y_train, x_test, y_test)
     if not 0 < validation_size < x_train.shape[0]:
         raise ValueError(f"validation_size must be between 0 and {x_train.shape[0] - 1}, got {validation_size}")
-    order = np.random.default_rng(seed).permutation(x_train.shape[0])
+    order = _validate.generator(seed).permutation(x_train.shape[0])
     val, keep = np.sort(order[:validation_size]), np.sort(order[validation_size:])
     return MNIST(x_train[keep], y_train[keep], x_test, y_test, x_train[val], y_train[val])
 
@@ -146,7 +153,9 @@ def one_hot(labels, n_classes=10, dtype=np.float32):
     ``labels`` int array of shape (n,); returns an array of shape (n, n_classes).
     """
     _validate.positive_number(n_classes, "n_classes", integer=True)
-    labels = _validate.as_labels(np.atleast_1d(labels), n_classes)
+    labels = _validate.as_labels(np.atleast_1d(_validate.as_array(labels, "labels")), n_classes)
+    if np.dtype(dtype).kind not in "iuf":
+        raise TypeError(f"dtype must be a numeric type such as np.float32, got {dtype!r}")
     out = np.zeros((labels.size, n_classes), dtype=dtype)
     out[np.arange(labels.size), labels] = 1
     return out

@@ -13,18 +13,22 @@ biggest nudges, and in which direction.
 
 Lesson 5 compares full-batch descent with mini-batch (stochastic) descent on a cost that also has
 only two parameters, fitting a line ``y = w x + b`` to noisy points: :func:`line_data`,
-:func:`line_cost`, :func:`line_gradient` and :func:`minibatch_descent`.
+:func:`line_cost`, :func:`line_gradient` and :func:`minibatch_descent`; then, on the MNIST network,
+where a full gradient is really expensive, :func:`descend_for` gives both walks the same time.
 
 Points of two variables are arrays whose last axis has length 2, so the same function evaluates
 one point (shape ``(2,)``) or a whole grid for a contour plot (shape ``(rows, cols, 2)``).
 """
 
 import numbers
+import time
 from typing import NamedTuple
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from . import _validate
+from .network import Network
 
 
 class Descent(NamedTuple):
@@ -51,8 +55,20 @@ def _check_descent_arguments(start, learn_rate, n_iter, tolerance=0.0):
 
 
 def _gradient_at(gradient, point, *args):
-    """Call ``gradient(point, *args)`` and check it returned one finite-or-infinite slope per coordinate."""
-    slope = np.asarray(gradient(point, *args), dtype=np.float64)
+    """Call ``gradient(point, *args)`` and check it returned one finite-or-infinite slope per coordinate.
+
+    Infinity is let through (a walk running off to infinity stops at its last finite point); NaN,
+    which no slope can be, is refused.
+    """
+    if not callable(gradient):
+        raise TypeError(f"gradient must be a function gradient(point) returning the slope(s), got {type(gradient).__name__}")
+    answer = gradient(point, *args)
+    try:
+        slope = np.asarray(answer, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"gradient must return numbers (one slope per coordinate), got {answer!r}") from None
+    if np.any(np.isnan(slope)):
+        raise ValueError(f"gradient returned NaN at the point {point}; it must return one number per coordinate")
     if slope.shape != point.shape:
         raise ValueError(f"gradient returned shape {slope.shape} for a point of shape {point.shape}; "
                          "it must return one slope per coordinate")
@@ -106,19 +122,19 @@ def wavy(x):
     is the lowest (the global minimum).
     Works element-wise on arrays.
     """
-    x = np.asarray(x, dtype=np.float64)
+    x = _validate.as_float_array(x, "x", dtype=np.float64)
     return x ** 2 / 10 + np.sin(2 * x)
 
 
 def wavy_slope(x):
     """The derivative of :func:`wavy`: ``f'(x) = x / 5 + 2 cos(2 x)``."""
-    x = np.asarray(x, dtype=np.float64)
+    x = _validate.as_float_array(x, "x", dtype=np.float64)
     return x / 5 + 2 * np.cos(2 * x)
 
 
 # ----------------------------------------------------------------------------- two variables
 def _xy(point):
-    point = np.asarray(point, dtype=np.float64)
+    point = _validate.as_float_array(point, "point", dtype=np.float64)
     if point.ndim == 0 or point.shape[-1] != 2:
         raise ValueError(f"a point of two variables must have a last axis of length 2, got shape {point.shape}")
     return point[..., 0], point[..., 1]
@@ -140,12 +156,18 @@ def bowl_gradient(point):
 
 
 # ----------------------------------------------------------------------------- a network's gradient
+def _check_network(network):
+    if not isinstance(network, Network):
+        raise TypeError(f"network must be an nnlib Network, got {type(network).__name__}")
+
+
 def parameter_name(network, index):
     """The name of entry ``index`` of ``network.parameter_vector()``, e.g. ``"W1[3, 405]"`` or ``"b2[7]"``.
 
     Layers count from 1 as in the lessons: ``W1`` and ``b1`` compute hidden layer 1 from the input;
     ``W1[j, k]`` is the weight from neuron k of the previous layer to neuron j of the next.
     """
+    _check_network(network)
     if isinstance(index, bool) or not isinstance(index, numbers.Integral) or not 0 <= index < network.n_parameters:
         raise ValueError(f"index must be a whole number from 0 to {network.n_parameters - 1:,}, got {index!r}")
     offset = 0
@@ -165,6 +187,7 @@ def largest_components(vector, network, k=15):
     Returns ``(indices, values, names)``: arrays of shape (k,), largest ``|value|`` first, and the
     parameter names from :func:`parameter_name`.
     """
+    _check_network(network)
     vector = _validate.as_float_array(vector, "vector", ndim=1)
     if vector.size != network.n_parameters:
         raise ValueError(f"vector must have one value per parameter ({network.n_parameters:,}), got {vector.size:,}")
@@ -180,6 +203,8 @@ def line_data(n_points=10_000, slope=2.0, intercept=1.0, noise=1.0, seed=0):
     Returns ``(x, y)``, two arrays of shape (n_points,).
     """
     _validate.positive_number(n_points, "n_points", integer=True)
+    for name, value in (("slope", slope), ("intercept", intercept), ("noise", noise)):
+        _validate.finite_number(value, name)
     rng = np.random.default_rng(seed)
     x = rng.standard_normal(n_points)
     y = slope * x + intercept + noise * rng.standard_normal(n_points)
@@ -194,7 +219,7 @@ def line_cost(params, x, y):
     - 2 b mean(y) + mean(y^2)``, so that memory does not grow with the number of points.
     """
     w, b = _xy(params)
-    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    x, y = _validate.as_float_array(x, "x", dtype=np.float64), _validate.as_float_array(y, "y", dtype=np.float64)
     return (w ** 2 * np.mean(x ** 2) + 2 * w * b * np.mean(x) + b ** 2
             - 2 * w * np.mean(x * y) - 2 * b * np.mean(y) + np.mean(y ** 2))
 
@@ -206,7 +231,7 @@ def line_gradient(params, x, y):
     return np.array([np.mean(2 * residuals * x), np.mean(2 * residuals)])
 
 
-def minibatch_descent(gradient, start, learn_rate, x, y, batch_size, n_epochs=1, seed=0):
+def minibatch_descent(gradient, start, learn_rate, x, y, batch_size, n_epochs=1, seed=0, n_steps=None):
     """Stochastic gradient descent: shuffle the data, cut it into mini-batches, step on each.
 
     Parameters
@@ -222,23 +247,95 @@ def minibatch_descent(gradient, start, learn_rate, x, y, batch_size, n_epochs=1,
         Passes over the data.
     seed : int or numpy.random.Generator
         Seeds the shuffling.
+    n_steps : int > 0, optional
+        Stop after this many steps, even within an epoch (by default all the epochs are walked).
 
     Returns
     -------
     Descent
-        ``(point, path)`` with one row per step: ``n_epochs * ceil(len(x) / batch_size) + 1`` rows.
+        ``(point, path)`` with one row per step: ``n_epochs * ceil(len(x) / batch_size) + 1`` rows
+        (``n_steps + 1`` if that is fewer).
     """
     point = _check_descent_arguments(start, learn_rate, n_epochs)
     _validate.positive_number(batch_size, "batch_size", integer=True)
-    x, y = np.asarray(x), np.asarray(y)
+    x = _validate.as_float_array(x, "x", ndim=(1, 2), dtype=np.float64)
+    y = _validate.as_float_array(y, "y", ndim=(1, 2), dtype=np.float64)
     if x.shape[0] != y.shape[0]:
         raise ValueError(f"x has {x.shape[0]} examples but y has {y.shape[0]}; they must match")
+    if n_steps is not None:
+        _validate.positive_number(n_steps, "n_steps", integer=True)
     rng = np.random.default_rng(seed)
     path = [point]
     for _ in range(n_epochs):
         order = rng.permutation(x.shape[0])
         for begin in range(0, x.shape[0], batch_size):
+            if n_steps is not None and len(path) > n_steps:
+                return Descent(point, np.array(path))
             batch = order[begin:begin + batch_size]
             point = point - learn_rate * _gradient_at(gradient, point, x[batch], y[batch])
             path.append(point)
     return Descent(point, np.array(path))
+
+
+# ----------------------------------------------------------------------------- the same time, two walks (lesson 5)
+class TimedDescent(NamedTuple):
+    """What :func:`descend_for` saw: ``steps`` taken, and at each checkpoint the training ``seconds``
+    spent so far and the held-out ``accuracies`` (0 to 1) reached; checkpoint 0 is the start."""
+
+    steps: int
+    seconds: np.ndarray
+    accuracies: np.ndarray
+
+
+def descend_for(network, x, labels, batch_size, learn_rate, seconds, x_held, labels_held, seed=0, n_checks=8):
+    """Train ``network`` in place by (mini-batch) gradient descent for ``seconds`` of wall-clock time.
+
+    Full-batch descent is ``batch_size=len(x)``: one exact step per pass. The clock runs only while
+    gradients are computed and steps taken; measuring the held-out accuracy at the ``n_checks``
+    checkpoints is not counted. BLAS runs on one thread, as in :func:`nnlib.train`, so that both
+    kinds of step are timed alike on a busy machine.
+
+    Parameters
+    ----------
+    network : nnlib.network.Network
+    x : array, shape (n_examples, network.sizes[0]); labels : int array, shape (n_examples,)
+    batch_size : int > 0
+    learn_rate : float > 0
+    seconds : float > 0
+        Training time allowed.
+    x_held, labels_held : arrays, shapes (n_held, network.sizes[0]) and (n_held,)
+        Images the network does not train on, for the accuracy at each checkpoint.
+    seed : int or numpy.random.Generator
+        Seeds the shuffling.
+    n_checks : int > 0
+        Checkpoints, evenly spaced in time.
+
+    Returns
+    -------
+    TimedDescent
+    """
+    _check_network(network)
+    x2, _ = network._inputs(x)
+    targets = network._targets(labels, x2.shape[0], single=False)
+    _validate.positive_number(batch_size, "batch_size", integer=True)
+    _validate.positive_number(learn_rate, "learn_rate")
+    _validate.positive_number(seconds, "seconds")
+    _validate.positive_number(n_checks, "n_checks", integer=True)
+    rng = np.random.default_rng(seed)
+    steps, spent, times, accuracies = 0, 0.0, [0.0], [network.accuracy(x_held, labels_held)]
+    with threadpool_limits(limits=1, user_api="blas"):
+        while spent < seconds:
+            order = rng.permutation(x2.shape[0])
+            for begin in range(0, x2.shape[0], batch_size):
+                start = time.perf_counter()
+                # a full batch needs no shuffling, and copying all the images for each step would dominate its time
+                batch = order[begin:begin + batch_size] if batch_size < x2.shape[0] else slice(None)
+                network._backprop(x2[batch], targets[batch], learn_rate)      # gradients and step
+                spent += time.perf_counter() - start
+                steps += 1
+                if spent >= seconds * len(times) / n_checks:
+                    times.append(spent)
+                    accuracies.append(network.accuracy(x_held, labels_held))
+                if spent >= seconds:
+                    break
+    return TimedDescent(steps, np.array(times), np.array(accuracies))

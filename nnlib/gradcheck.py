@@ -10,13 +10,35 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _validate
+from .network import Network
+
+
+EPSILON_RANGE = (1e-12, 0.1)
+"""The finite-difference steps accepted. Lesson 7 sweeps this whole range to show both failures:
+too large a step measures the curvature too (error ~ eps**2), too small a one drowns in rounding
+(error ~ 1e-16 / eps); outside it, the estimate is meaningless."""
 
 
 def relative_error(a, b):
-    """``|a - b| / (|a| + |b|)`` with Euclidean norms; 0 when both are zero."""
-    a, b = np.ravel(a), np.ravel(b)
+    """``|a - b| / (|a| + |b|)`` with Euclidean norms; 0 when both are zero.
+
+    ``a`` and ``b`` must have the same shape (no broadcasting: a gradient is compared entry by entry).
+    """
+    a = _validate.as_float_array(a, "a", dtype=np.float64)
+    b = _validate.as_float_array(b, "b", dtype=np.float64)
+    if a.shape != b.shape:
+        raise ValueError(f"a and b must have the same shape to be compared, got {a.shape} and {b.shape}")
+    a, b = a.ravel(), b.ravel()
     denominator = np.linalg.norm(a) + np.linalg.norm(b)
     return 0.0 if denominator == 0 else float(np.linalg.norm(a - b) / denominator)
+
+
+def _check_epsilon(epsilon):
+    _validate.positive_number(epsilon, "epsilon")
+    low, high = EPSILON_RANGE
+    if not low <= epsilon <= high:
+        raise ValueError(f"epsilon must lie between {low:g} and {high:g} (a finite-difference step), got {epsilon!r}")
+    return float(epsilon)
 
 
 @dataclass
@@ -39,18 +61,38 @@ class GradientCheck:
 def numerical_gradient(f, p, epsilon=1e-6):
     """Centred finite-difference gradient of the scalar function ``f()`` with respect to the array ``p``.
 
-    ``p`` is changed in place one entry at a time and restored; returns an array shaped like ``p``.
+    ``p`` is the float array ``f`` reads: it is changed in place one entry at a time and restored.
+    The difference quotient is computed in float64 with the steps ``p`` really took (a float32 entry
+    cannot hold ``1 + 1e-6`` exactly). ``epsilon`` must lie in :data:`EPSILON_RANGE`.
+    Returns a float64 array shaped like ``p``.
     """
-    grad = np.zeros_like(p, dtype=np.float64)
+    if not callable(f):
+        raise TypeError(f"f must be a function of no arguments returning the cost, got {type(f).__name__}")
+    if not isinstance(p, np.ndarray) or not np.issubdtype(p.dtype, np.floating):
+        kind = f"an array of dtype {p.dtype}" if isinstance(p, np.ndarray) else type(p).__name__
+        raise TypeError(f"p must be a float numpy array that f reads (it is nudged in place), got {kind}; "
+                        f"for whole numbers use p.astype(float)")
+    epsilon = _check_epsilon(epsilon)
+    grad = np.zeros(p.shape, dtype=np.float64)
     for i in np.ndindex(p.shape):
         original = p[i]
         p[i] = original + epsilon
-        up = f()
+        up, up_at = _scalar(f(), "f()"), np.float64(p[i])
         p[i] = original - epsilon
-        down = f()
+        down, down_at = _scalar(f(), "f()"), np.float64(p[i])
         p[i] = original
-        grad[i] = (up - down) / (2 * epsilon)
+        grad[i] = (up - down) / (up_at - down_at)
     return grad
+
+
+def _scalar(value, name):
+    """``value`` as a float64 number, or a TypeError naming ``name``."""
+    if np.ndim(value) != 0 or isinstance(value, (bool, str, bytes)):
+        raise TypeError(f"{name} must return one number, got {type(value).__name__}")
+    try:
+        return np.float64(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must return one number, got {value!r}") from None
 
 
 def gradient_check(network, x, y, epsilon=1e-6):
@@ -58,12 +100,15 @@ def gradient_check(network, x, y, epsilon=1e-6):
 
     The network itself is not changed (a float64 copy is checked). Every parameter is perturbed,
     so keep the network and the batch small (a few hundred parameters, a few examples).
+    ``epsilon`` must lie in :data:`EPSILON_RANGE`.
 
     Returns
     -------
     GradientCheck
     """
-    _validate.positive_number(epsilon, "epsilon")
+    if not isinstance(network, Network):
+        raise TypeError(f"network must be an nnlib Network, got {type(network).__name__}")
+    epsilon = _check_epsilon(epsilon)
     net = network.copy(dtype=np.float64)
     x2, single = net._inputs(x)
     targets = net._targets(y, x2.shape[0], single)

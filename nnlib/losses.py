@@ -9,6 +9,8 @@ Shapes: ``output`` and ``target`` are ``(n_examples, n_outputs)``, one example p
 
 import numpy as np
 
+from . import _validate
+
 
 def quadratic_cost(output, target):
     """3Blue1Brown's cost: sum over the outputs of ``(output - target)**2``, averaged over examples.
@@ -21,6 +23,17 @@ def quadratic_cost(output, target):
 def quadratic_cost_prime(output, target):
     """Derivative of :func:`quadratic_cost` with respect to ``output``: ``2 (output - target) / n``."""
     return 2.0 * (output - target) / output.shape[0]
+
+
+def quadratic_cost_and_prime(output, target):
+    """:func:`quadratic_cost` and :func:`quadratic_cost_prime` together, sharing ``output - target``.
+
+    What training computes every step. Returns ``(cost, derivative)``.
+    """
+    error = output - target
+    cost = float(np.vdot(error, error)) / output.shape[0]
+    error *= 2.0 / output.shape[0]
+    return cost, error
 
 
 def half_quadratic_cost(output, target):
@@ -37,12 +50,25 @@ def half_quadratic_cost_prime(output, target):
     return (output - target) / output.shape[0]
 
 
+def half_quadratic_cost_and_prime(output, target):
+    """:func:`half_quadratic_cost` and its derivative together: ``(cost, derivative)``."""
+    cost, prime = quadratic_cost_and_prime(output, target)
+    prime *= 0.5
+    return 0.5 * cost, prime
+
+
 def softmax(z):
     """Turn each row of scores ``z`` into probabilities that are positive and add up to 1.
 
     Subtracting each row's maximum first changes nothing mathematically and keeps ``exp`` from
-    overflowing, so scores of 1000 are fine.
+    overflowing, so scores of 1000 are fine. Scores must be finite (an infinite score has no
+    probability distribution to give): NaN or infinity is refused with a ValueError.
     """
+    return _softmax(_validate.as_float_array(z, "z (scores)"))
+
+
+def _softmax(z):
+    """:func:`softmax` without the input check (the network's forward pass uses it on checked data)."""
     shifted = z - np.max(z, axis=-1, keepdims=True)
     e = np.exp(shifted)
     return e / np.sum(e, axis=-1, keepdims=True)
@@ -68,7 +94,12 @@ def cross_entropy_cost_prime(scores, target):
 
     The famously simple result of pairing softmax with cross-entropy.
     """
-    return (softmax(scores) - target) / scores.shape[0]
+    return (_softmax(scores) - target) / scores.shape[0]
+
+
+def cross_entropy_cost_and_prime(scores, target):
+    """:func:`cross_entropy_cost` and its derivative together: ``(cost, derivative)``."""
+    return cross_entropy_cost(scores, target), cross_entropy_cost_prime(scores, target)
 
 
 COSTS = {
@@ -78,3 +109,10 @@ COSTS = {
 }
 """Costs by name: ``(cost, derivative)``. The quadratic costs take activations; cross-entropy takes
 the output layer's weighted inputs and applies softmax itself."""
+
+COSTS_AND_PRIMES = {
+    "quadratic": quadratic_cost_and_prime,
+    "half_quadratic": half_quadratic_cost_and_prime,
+    "cross_entropy": cross_entropy_cost_and_prime,
+}
+"""Each cost and its derivative in one call, ``(cost, derivative)``: what backpropagation uses."""

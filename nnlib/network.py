@@ -11,13 +11,16 @@ Matrix convention, used everywhere in the course
 * ``biases[l]`` has shape ``(n_out,)``.
 """
 
+import os
+import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from . import _validate
 from .activations import ACTIVATIONS
-from .losses import COSTS, softmax
+from .losses import COSTS, COSTS_AND_PRIMES, _softmax
 
 INITIALISATIONS = ("standard", "scaled", "he")
 OUTPUTS = tuple(ACTIVATIONS) + ("softmax",)
@@ -51,6 +54,17 @@ class Gradients:
     def as_vector(self):
         """All gradient components in one 1-D array, in the order of :meth:`Network.parameter_vector`."""
         return np.concatenate([p.ravel() for w, b in zip(self.weights, self.biases) for p in (w, b)])
+
+
+def _float_dtype(dtype):
+    """``dtype`` as numpy's float32 or float64, or a TypeError naming what was given."""
+    try:
+        checked = np.dtype(dtype)
+    except TypeError:
+        checked = None
+    if checked not in (np.float32, np.float64):
+        raise TypeError(f"dtype must be float32 or float64, got {dtype!r}")
+    return checked
 
 
 class Network:
@@ -91,12 +105,10 @@ class Network:
             raise ValueError(
                 f"output='softmax' goes with cost='cross_entropy' and only with it; got output={output!r}, cost={cost!r}"
             )
-        dtype = np.dtype(dtype)
-        if dtype not in (np.float32, np.float64):
-            raise TypeError(f"dtype must be float32 or float64, got {dtype}")
+        dtype = _float_dtype(dtype)
         self.sizes = [int(s) for s in sizes]
         self.hidden, self.output, self.cost_name, self.init, self.dtype = hidden, output, cost, init, dtype
-        rng = np.random.default_rng(seed)
+        rng = _validate.generator(seed)
         self.weights, self.biases = [], []
         for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:]):
             scale = {"standard": 1.0, "scaled": np.sqrt(1.0 / n_in), "he": np.sqrt(2.0 / n_in)}[init]
@@ -131,7 +143,7 @@ class Network:
         """An independent copy, optionally converted to another float type."""
         other = object.__new__(type(self))
         other.__dict__.update(self.__dict__)
-        other.dtype = np.dtype(dtype or self.dtype)
+        other.dtype = _float_dtype(self.dtype if dtype is None else dtype)
         other.weights = [w.astype(other.dtype, copy=True) for w in self.weights]
         other.biases = [b.astype(other.dtype, copy=True) for b in self.biases]
         return other
@@ -139,7 +151,7 @@ class Network:
     # ----------------------------------------------------------------- checking inputs
     def _inputs(self, x):
         """Validate ``x`` and return it as a 2-D array of the network's dtype, and whether it was 1-D."""
-        x = _validate.as_float_array(x, "x", ndim=(1, 2), dtype=self.dtype)
+        x = _validate.as_activations(x, "x", ndim=(1, 2), dtype=self.dtype)
         single = x.ndim == 1
         x2 = x[None, :] if single else x
         if x2.shape[1] != self.sizes[0]:
@@ -151,7 +163,7 @@ class Network:
     def _targets(self, y, n_examples, single):
         """Turn labels or target vectors into a 2-D target array of shape (n_examples, n_outputs)."""
         n_out = self.sizes[-1]
-        y_arr = np.asarray(y)
+        y_arr = _validate.as_array(y, "y (labels)")
         if single and y_arr.ndim == 0:
             y_arr = y_arr[None]
         elif single and y_arr.ndim == 1 and y_arr.shape[0] == n_out and np.issubdtype(y_arr.dtype, np.floating):
@@ -173,7 +185,7 @@ class Network:
     def _forward(self, x):
         """Forward pass without input checks: returns ``(zs, activations)`` lists."""
         hidden = ACTIVATIONS[self.hidden].function
-        output = softmax if self.output == "softmax" else ACTIVATIONS[self.output].function
+        output = _softmax if self.output == "softmax" else ACTIVATIONS[self.output].function
         last = len(self.weights) - 1
         zs, activations = [], [x]
         a = x
@@ -191,7 +203,10 @@ class Network:
         Parameters
         ----------
         x : array, shape (n_examples, sizes[0]) or (sizes[0],)
-            One example per row, or a single example.
+            One example per row, or a single example, as activations between 0 and 1 (pixel
+            brightness). Anything outside [0, 1], e.g. raw 0-255 pixels, is refused with a
+            ValueError (divide such pixels by 255); so are :meth:`predict`, :meth:`accuracy`,
+            :meth:`cost`, :meth:`gradients` and :func:`nnlib.train`.
         return_all : bool
             If True, return a :class:`ForwardPass` with every layer's weighted inputs ``zs`` and
             activations (for drawing the network at work); otherwise only the output activations.
@@ -200,9 +215,12 @@ class Network:
         -------
         array of shape (n_examples, sizes[-1]) (or (sizes[-1],) for a single example), or ForwardPass
         """
+        if not isinstance(return_all, (bool, np.bool_)):
+            raise TypeError(f"return_all must be True or False, got {return_all!r}")
         x2, single = self._inputs(x)
         zs, activations = self._forward(x2)
         if return_all:
+            activations[0] = activations[0].copy()        # never hand the caller's own array back
             if single:
                 zs, activations = [z[0] for z in zs], [a[0] for a in activations]
             return ForwardPass(zs, activations)
@@ -219,7 +237,7 @@ class Network:
     def accuracy(self, x, labels):
         """Fraction (0 to 1) of the examples ``x`` whose prediction equals ``labels``."""
         x2, _ = self._inputs(x)
-        labels = _validate.as_labels(np.atleast_1d(labels), self.sizes[-1])
+        labels = _validate.as_labels(np.atleast_1d(_validate.as_array(labels, "labels")), self.sizes[-1])
         if labels.size != x2.shape[0]:
             raise ValueError(f"x has {x2.shape[0]} examples but labels has {labels.size}; they must match")
         return float(np.mean(np.argmax(self._forward(x2)[1][-1], axis=1) == labels))
@@ -239,14 +257,24 @@ class Network:
         zs, activations = self._forward(x2)
         return self._cost_of(zs, activations, targets)
 
-    def _backprop(self, x, targets):
-        """Backpropagation over a whole mini-batch, without input checks; returns :class:`Gradients`."""
-        zs, activations = self._forward(x)
-        cost, cost_prime = COSTS[self.cost_name]
+    def _output_delta(self, zs, activations, targets):
+        """The cost of the batch and dC/dz of the output layer, from one pass over the outputs."""
+        cost_and_prime = COSTS_AND_PRIMES[self.cost_name]
         if self.output == "softmax":                      # softmax + cross-entropy: dC/dz = (p - y) / n
-            delta = cost_prime(zs[-1], targets)
-        else:                                             # dC/dz = dC/da * activation'(z)
-            delta = cost_prime(activations[-1], targets) * ACTIVATIONS[self.output].prime_from_output(activations[-1])
+            return cost_and_prime(zs[-1], targets)
+        cost, delta = cost_and_prime(activations[-1], targets)
+        delta *= ACTIVATIONS[self.output].prime_from_output(activations[-1])   # dC/dz = dC/da * activation'(z)
+        return cost, delta
+
+    def _backprop(self, x, targets, learning_rate=None):
+        """Backpropagation over a whole mini-batch, without input checks; returns :class:`Gradients`.
+
+        Given a ``learning_rate`` (training does), each layer also takes its gradient-descent step as
+        soon as its gradient is known and its weights have sent the error one layer back: the update
+        costs no second pass over the layers.
+        """
+        zs, activations = self._forward(x)
+        cost, delta = self._output_delta(zs, activations, targets)
         hidden_prime = ACTIVATIONS[self.hidden].prime_from_output
         n_layers = len(self.weights)
         grad_w, grad_b, deltas = [None] * n_layers, [None] * n_layers, [None] * n_layers
@@ -255,8 +283,12 @@ class Network:
             grad_w[layer] = delta.T @ activations[layer]
             grad_b[layer] = delta.sum(axis=0)
             if layer > 0:                                 # send the sensitivity one layer back
-                delta = (delta @ self.weights[layer]) * hidden_prime(activations[layer])
-        return Gradients(grad_w, grad_b, deltas, self._cost_of(zs, activations, targets))
+                delta = delta @ self.weights[layer]
+                delta *= hidden_prime(activations[layer])
+            if learning_rate is not None:                 # this layer's weights are no longer needed: step
+                self.weights[layer] -= learning_rate * grad_w[layer]
+                self.biases[layer] -= learning_rate * grad_b[layer]
+        return Gradients(grad_w, grad_b, deltas, cost)
 
     def gradients(self, x, y):
         """dC/dW and dC/db for every layer by backpropagation over the whole batch at once.
@@ -268,39 +300,97 @@ class Network:
         return self._backprop(x2, self._targets(y, x2.shape[0], single))
 
     def update(self, gradients, learning_rate):
-        """One step of gradient descent: every parameter moves by ``-learning_rate * gradient``."""
+        """One step of gradient descent: every parameter moves by ``-learning_rate * gradient``.
+
+        ``gradients`` is what :meth:`gradients` returned (a :class:`Gradients`), for this network's shapes.
+        """
+        if not isinstance(gradients, Gradients):
+            raise TypeError(f"gradients must be what network.gradients(x, y) returns (a Gradients), "
+                            f"got {type(gradients).__name__}")
         _validate.positive_number(learning_rate, "learning_rate")
+        if len(gradients.weights) != self.n_layers or len(gradients.biases) != self.n_layers:
+            raise ValueError(f"gradients has {len(gradients.weights)} layers of weights, the network {self.n_layers}")
         for layer in range(self.n_layers):
-            gw, gb = gradients.weights[layer], gradients.biases[layer]
+            gw = _validate.as_float_array(gradients.weights[layer], f"gradients.weights[{layer}]")
+            gb = _validate.as_float_array(gradients.biases[layer], f"gradients.biases[{layer}]")
             if gw.shape != self.weights[layer].shape or gb.shape != self.biases[layer].shape:
                 raise ValueError(f"gradients of layer {layer} have shapes {gw.shape}, {gb.shape}; "
                                  f"expected {self.weights[layer].shape}, {self.biases[layer].shape}")
-        self._update(gradients, learning_rate)
-
-    def _update(self, gradients, learning_rate):
         for w, b, gw, gb in zip(self.weights, self.biases, gradients.weights, gradients.biases):
             w -= learning_rate * gw
             b -= learning_rate * gb
 
     # ----------------------------------------------------------------- saving
     def save(self, path):
-        """Save the network to a ``.npz`` file (plain arrays, no pickle)."""
+        """Save the network to a ``.npz`` file (plain arrays, no pickle) and return the path written.
+
+        As numpy does, ``.npz`` is appended to a name that does not end with it: ``save("model")``
+        writes and returns ``model.npz``; ``save("model.npz")`` writes ``model.npz``.
+        """
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"path must be a file name (str or pathlib.Path), got {type(path).__name__}")
+        path = Path(path)
+        if path.suffix != ".npz":
+            path = path.with_name(path.name + ".npz")
         arrays = {"sizes": np.array(self.sizes),
                   "config": np.array([self.hidden, self.output, self.cost_name, self.init, self.dtype.name])}
         for layer, (w, b) in enumerate(zip(self.weights, self.biases)):
             arrays[f"weights_{layer}"], arrays[f"biases_{layer}"] = w, b
         np.savez(path, **arrays)
+        return path
 
     @classmethod
     def load(cls, path):
-        """Load a network saved by :meth:`save` (with ``allow_pickle=False``)."""
-        with np.load(path, allow_pickle=False) as data:
-            hidden, output, cost, init, dtype = (str(s) for s in data["config"])
-            net = cls([int(s) for s in data["sizes"]], hidden, output, cost, init, seed=0, dtype=dtype)
-            for layer in range(net.n_layers):
-                for name, params in (("weights", net.weights), ("biases", net.biases)):
-                    stored = data[f"{name}_{layer}"]
-                    if stored.shape != params[layer].shape:
-                        raise ValueError(f"{path}: {name}_{layer} has shape {stored.shape}, expected {params[layer].shape}")
-                    params[layer] = stored.astype(net.dtype)
+        """Load a network saved by :meth:`save`, checking the whole file first.
+
+        Pickled objects are never loaded (``allow_pickle=False``). A file that is not a saved network
+        (not a ``.npz`` archive, a missing or extra array, a wrong shape or type, NaN or infinity)
+        raises one ValueError saying what is wrong; a missing file raises FileNotFoundError.
+        """
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"path must be a file name (str or pathlib.Path), got {type(path).__name__}")
+        try:
+            data = np.load(path, allow_pickle=False)
+        except FileNotFoundError:
+            raise
+        except (OSError, ValueError, EOFError, zipfile.BadZipFile) as error:
+            raise ValueError(f"{path} is not a network saved by Network.save (a .npz archive): {error}") from None
+        if not isinstance(data, np.lib.npyio.NpzFile):
+            raise ValueError(f"{path} holds a single array, not a network saved by Network.save (a .npz archive)")
+        with data:
+            try:
+                return cls._from_arrays(data)
+            except (KeyError, TypeError, ValueError, OSError, zipfile.BadZipFile) as error:
+                message = error.args[0] if error.args else repr(error)
+                raise ValueError(f"{path} is not a valid saved network: {message}") from None
+
+    @classmethod
+    def _from_arrays(cls, data):
+        """Build a network from the arrays of a file written by :meth:`save`, checking every one."""
+        for key in ("sizes", "config"):
+            if key not in data.files:
+                raise ValueError(f"the array {key!r} is missing")
+        sizes, config = data["sizes"], data["config"]
+        if sizes.ndim != 1 or not np.issubdtype(sizes.dtype, np.integer):
+            raise ValueError(f"'sizes' must be a 1-D array of whole numbers, got {sizes.dtype} of shape {sizes.shape}")
+        if config.shape != (5,) or config.dtype.kind != "U":
+            raise ValueError(f"'config' must hold 5 names (hidden, output, cost, init, dtype), got {config!r}")
+        hidden, output, cost, init, dtype = (str(s) for s in config)
+        net = cls([int(s) for s in sizes], hidden, output, cost, init, seed=0, dtype=dtype)
+        expected = {"sizes", "config"} | {f"{name}_{layer}" for layer in range(net.n_layers)
+                                          for name in ("weights", "biases")}
+        if set(data.files) != expected:
+            missing, extra = sorted(expected - set(data.files)), sorted(set(data.files) - expected)
+            raise ValueError(f"for sizes {net.sizes} the file should hold {sorted(expected)}; "
+                             f"missing {missing}, extra {extra}")
+        for layer in range(net.n_layers):
+            for name, params in (("weights", net.weights), ("biases", net.biases)):
+                stored = data[f"{name}_{layer}"]
+                if stored.shape != params[layer].shape:
+                    raise ValueError(f"{name}_{layer} has shape {stored.shape}, expected {params[layer].shape}")
+                if stored.dtype != net.dtype:
+                    raise ValueError(f"{name}_{layer} has dtype {stored.dtype}, expected {net.dtype} (as in 'config')")
+                if not np.all(np.isfinite(stored)):
+                    raise ValueError(f"{name}_{layer} contains NaN or infinity")
+                params[layer] = stored.copy()
         return net

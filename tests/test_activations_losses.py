@@ -36,7 +36,8 @@ def test_stable_for_huge_inputs(f):
 
 def test_sigmoid_values_and_identities():
     assert act.sigmoid(0.0) == 0.5
-    np.testing.assert_allclose(act.sigmoid(np.array([-1000.0, 1000.0])), [0.0, 1.0])
+    np.testing.assert_allclose(act.sigmoid(np.array([-1000.0, 1000.0])), [0.0, 1.0], atol=1e-300)
+    assert act.sigmoid(np.float32(-1000.0)) < 1e-37 and act.sigmoid(np.float32(1000.0)) == 1
     np.testing.assert_allclose(act.sigmoid(-30.0), 1 / (1 + np.exp(30.0)), rtol=1e-12)
     np.testing.assert_allclose(act.tanh(Z), 2 * act.sigmoid(2 * Z) - 1, atol=1e-12)
     assert act.sigmoid_prime(Z).max() <= 0.25 and act.sigmoid_prime(0.0) == 0.25

@@ -37,6 +37,17 @@ def test_cached_and_read_only():
         data.x_train[0, 0] = 1.0
 
 
+@pytest.mark.parametrize("name", ["x_train", "y_train", "x_test", "y_test"])
+def test_cache_cannot_be_made_writeable_and_poisoned(name):
+    array = getattr(load_mnist(), name)
+    for candidate in (array, array.base):
+        if isinstance(candidate, np.ndarray):
+            with pytest.raises(ValueError, match="WRITEABLE"):
+                candidate.setflags(write=True)
+    first = array[0].copy()
+    assert np.array_equal(getattr(load_mnist(), name)[0], first)
+
+
 def test_validation_split_is_seeded_and_disjoint():
     a, b, c = load_mnist(validation_size=5000, seed=1), load_mnist(validation_size=5000, seed=1), load_mnist(validation_size=5000, seed=2)
     assert a.x_train.shape == (55_000, 784) and a.x_val.shape == (5000, 784) and a.y_val.shape == (5000,)

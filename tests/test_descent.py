@@ -142,3 +142,30 @@ def test_largest_components_are_sorted_by_size():
     assert names == [parameter_name(net, i) for i in (7, 20, 0)]
     with pytest.raises(ValueError, match="one value per parameter"):
         largest_components(np.zeros(5), net)
+
+
+def test_minibatch_descent_stops_after_n_steps():
+    x, y = line_data(1000, seed=0)
+    whole = minibatch_descent(line_gradient, [0.0, 0.0], 0.1, x, y, batch_size=8, seed=1)
+    short = minibatch_descent(line_gradient, [0.0, 0.0], 0.1, x, y, batch_size=8, seed=1, n_steps=10)
+    assert short.path.shape == (11, 2)
+    np.testing.assert_array_equal(short.path, whole.path[:11])                 # the same walk, cut short
+    with pytest.raises(ValueError, match="n_steps"):
+        minibatch_descent(line_gradient, [0.0, 0.0], 0.1, x, y, batch_size=8, n_steps=0)
+
+
+def test_descend_for_spends_about_the_time_given_and_learns():
+    from nnlib import load_mnist
+    from nnlib.descent import descend_for
+    mnist = load_mnist()
+    network = Network([784, 16, 10], hidden="relu", output="softmax", cost="cross_entropy", init="he", seed=0)
+    run = descend_for(network, mnist.x_train[:5000], mnist.y_train[:5000], 32, 0.1, 0.3,
+                      mnist.x_test[:1000], mnist.y_test[:1000], n_checks=3)
+    assert run.seconds[0] == 0 and len(run.seconds) == len(run.accuracies) == 4
+    assert 0.3 <= run.seconds[-1] < 0.6 and np.all(np.diff(run.seconds) > 0)
+    assert run.accuracies[-1] > 0.5 > run.accuracies[0]
+    full = descend_for(network.copy(), mnist.x_train[:500], mnist.y_train[:500], 500, 0.1, 0.05,
+                       mnist.x_test[:100], mnist.y_test[:100])
+    assert full.steps >= 1
+    with pytest.raises(ValueError, match="seconds"):
+        descend_for(network, mnist.x_train[:10], mnist.y_train[:10], 5, 0.1, 0, mnist.x_test[:10], mnist.y_test[:10])

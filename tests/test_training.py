@@ -1,16 +1,18 @@
 """Stochastic gradient descent: it learns, its history is complete, schedules and progress work."""
 
+import warnings
+
 import numpy as np
 import pytest
 
-from nnlib import Network, train
+from nnlib import Network, TrainingDiverged, train
 
 
 def _blobs(n=400, seed=0):
     rng = np.random.default_rng(seed)
     labels = rng.integers(0, 3, n)
-    centres = np.array([[0.0, 2.0], [2.0, -1.0], [-2.0, -1.0]])
-    return (centres[labels] + 0.5 * rng.normal(size=(n, 2))).astype(np.float32), labels
+    centres = np.array([[0.5, 0.8], [0.8, 0.35], [0.2, 0.35]])                  # inputs lie in [0, 1]
+    return np.clip(centres[labels] + 0.08 * rng.normal(size=(n, 2)), 0, 1).astype(np.float32), labels
 
 
 def test_training_learns_and_records_history(capsys):
@@ -48,8 +50,70 @@ def test_last_partial_batch_is_used():
     assert np.isfinite(history.train_cost[0])
 
 
-def test_divergence_is_reported_not_hidden():
+def test_divergence_stops_with_one_clear_error_and_leaves_the_network_finite():
     x, y = _blobs()
     net = Network([2, 8, 3], output="identity", cost="quadratic", hidden="identity", seed=0)
-    with pytest.raises(FloatingPointError, match="smaller learning rate"), np.errstate(all="ignore"):
-        train(net, x * 1e3, y, epochs=3, batch_size=400, learning_rate=10.0, progress=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")                       # no flood of RuntimeWarnings, not even one
+        train(net, x, y, epochs=1, batch_size=400, learning_rate=0.01, progress=False)   # a finite epoch first
+        before = [p.copy() for p in net.weights + net.biases]
+        held = net.weights[0]
+        with pytest.raises(TrainingDiverged) as raised:
+            train(net, x, y, epochs=5, batch_size=1, learning_rate=1e4, progress=False)
+    message = str(raised.value)
+    assert "epoch 1" in message and "learning rate 10000" in message and "smaller learning rate" in message
+    assert isinstance(raised.value, ValueError) and raised.value.epoch == 1 and raised.value.history.epoch == []
+    for p, q in zip(net.weights + net.biases, before):
+        assert np.array_equal(p, q)                           # as at the start of the epoch that diverged
+    assert net.weights[0] is held                             # restored in place
+
+
+def test_divergence_in_a_later_epoch_keeps_the_last_finite_state():
+    x, y = _blobs()
+    net = Network([2, 8, 3], output="identity", cost="quadratic", hidden="identity", seed=0)
+    seen = []
+    schedule = lambda epoch: 0.01 if epoch <= 2 else 1e4
+    with pytest.raises(TrainingDiverged, match="epoch 3"):
+        train(net, x, y, epochs=4, batch_size=10, learning_rate=schedule, progress=False,
+              on_epoch=lambda h: seen.append([p.copy() for p in net.weights + net.biases]))
+    for p, q in zip(net.weights + net.biases, seen[-1]):
+        assert np.array_equal(p, q) and np.all(np.isfinite(p))
+
+
+def test_same_seed_gives_identical_weights_and_history():
+    x, y = _blobs()
+    runs = []
+    for _ in range(2):
+        net = Network([2, 8, 3], seed=3)
+        history = train(net, x, y, epochs=3, batch_size=16, learning_rate=1.0, seed=5, progress=False,
+                        validation_data=(x[:50], y[:50]))
+        runs.append((net, history))
+    (a, ha), (b, hb) = runs
+    for p, q in zip(a.weights + a.biases, b.weights + b.biases):
+        assert np.array_equal(p, q)
+    assert ha.train_cost == hb.train_cost and ha.validation_accuracy == hb.validation_accuracy
+
+
+def test_training_does_not_change_its_inputs():
+    x, y = _blobs()
+    x_before, y_before = x.copy(), y.copy()
+    train(Network([2, 3], seed=0), x, y, epochs=1, batch_size=10, learning_rate=0.1, progress=False,
+          validation_data=(x, y))
+    assert np.array_equal(x, x_before) and np.array_equal(y, y_before)
+
+
+def test_training_step_equals_gradients_then_update():
+    """The fused step of training (update during backpropagation) is the textbook two-pass step."""
+    x, y = _blobs(n=10)
+    a, b = Network([2, 5, 4, 3], seed=1, dtype=np.float64), Network([2, 5, 4, 3], seed=1, dtype=np.float64)
+    train(a, x, y, epochs=1, batch_size=10, learning_rate=0.7, progress=False)
+    b.update(b.gradients(x[np.random.default_rng(0).permutation(10)], y[np.random.default_rng(0).permutation(10)]), 0.7)
+    for p, q in zip(a.weights + a.biases, b.weights + b.biases):
+        np.testing.assert_allclose(p, q, rtol=1e-13, atol=1e-15)
+
+
+def test_float32_training_stays_float32_even_with_a_numpy_float64_rate():
+    x, y = _blobs(n=40)
+    net = Network([2, 4, 3], seed=0)
+    train(net, x, y, epochs=2, batch_size=8, learning_rate=lambda epoch: np.float64(0.5), progress=False)
+    assert all(p.dtype == np.float32 for p in net.weights + net.biases)
