@@ -1,9 +1,12 @@
-"""Kernel-side time of one slider move for the widgets of lessons 2-3 (target: at most 40 ms).
+"""Kernel-side time of one slider move for the widgets of lessons 2-3 (target: at most 40 ms), and of
+one redraw of the drawing widget of lesson 5 after a stroke (target: at most 30 ms).
 
     python bench/bench_widgets.py [--moves 60]
 
 For each widget the slider is moved many times from Python (what the kernel does when the browser
-sends a new value: recompute, redraw, encode the PNG); the table gives the median per move. The
+sends a new value: recompute, redraw, encode the PNG); the table gives the median per move. For the
+drawing widget, test digits arrive as the browser sends them (784 float32 bytes): preprocess, forward
+pass, redraw, encode. The
 reference is the naive way, measured in the same run: a new figure per move, drawn in full and saved
 with a tight bounding box, as ``ipywidgets.interact`` with ``plt.show()`` does.
 """
@@ -16,7 +19,10 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from nnlib import Network, load_mnist
 from nnlib.activations import sigmoid
+from nnlib.preprocessing import mnist_preprocess
+from nnlib.widgets.draw import DrawDigit
 from nnlib.widgets.neuron import NeuronWidget, TwoPixelNeuronWidget
 
 
@@ -61,6 +67,19 @@ def naive_two_pixel(w1, w2, b):
     return _naive_png(figure)
 
 
+def naive_draw_digit(network, drawing):
+    """What a new-figure-per-stroke callback draws for :class:`DrawDigit`."""
+    figure = Figure(figsize=(8.6, 3.5))
+    x = mnist_preprocess(drawing)
+    activations = network.forward(x, return_all=True).activations
+    axes = figure.subplots(1, 2 + len(activations) - 2 + 1)
+    axes[0].imshow(drawing.reshape(28, 28), cmap="gray"), axes[1].imshow(x.reshape(28, 28), cmap="gray")
+    for ax, a in zip(axes[2:-1], activations[1:-1]):
+        ax.imshow(a.reshape(4, -1), cmap="gray")
+    axes[-1].bar(range(10), activations[-1]), axes[-1].set_title(f"the network says {np.argmax(activations[-1])}")
+    return _naive_png(figure)
+
+
 def median_ms(move, values):
     """Median time in ms of ``move(v)`` over ``values`` (after two warm-up calls)."""
     move(values[0]), move(values[1])
@@ -94,6 +113,13 @@ def main():
     for name, ours, naive in rows:
         fast, slow = median_ms(ours, values), median_ms(naive, values)
         print(f"{name:34s} {fast:10.1f} {slow:16.1f} {slow / fast:8.1f}x")
+
+    network = Network([784, 16, 16, 10], hidden="relu", output="softmax", cost="cross_entropy", init="he", seed=0)
+    digits = load_mnist().x_test[:moves]                 # float32, as the drawing pad sends them
+    drawing = DrawDigit(network)
+    fast = median_ms(lambda k: drawing.pad.set_state({"pixels": memoryview(digits[k].tobytes())}), range(moves))
+    slow = median_ms(lambda k: naive_draw_digit(network, digits[k]), range(moves))
+    print(f"\n{'DrawDigit, a new drawing':34s} {fast:10.1f} {slow:16.1f} {slow / fast:8.1f}x   (target <= 30 ms)")
 
 
 if __name__ == "__main__":

@@ -12,18 +12,23 @@ Two rules of the computational graph are visible in the code:
   the inputs (d(xy)/dx = y);
 * a value used several times **receives the sum** of the gradients of its uses (``+=``).
 
-Unlike the engine this one is modelled on (Karpathy's micrograd), calling :meth:`Value.backward`
-twice does not silently double the gradients: each call first resets the gradients of every node of
-the graph, so the result is always the gradient of *this* output, however often it is asked for.
+Unlike the engine this one is modelled on (Karpathy's micrograd), :meth:`Value.backward` first
+resets the gradients of every node of the graph, so the result is always the gradient of *this*
+output, however often it is asked for. micrograd resets nothing: a second call adds to every
+gradient, intermediate nodes included, which then pass their *accumulated* gradients on; for
+f = (x + y) z, df/dz goes from 3 to 6 but x.grad from -4 to -12 (not a doubling; lesson 7 shows it).
 
 The engine is the same backpropagation as :class:`nnlib.Network`, one number at a time: far slower,
 but every step can be printed. :func:`sigmoid_layer` and :func:`half_squared_error` build small
-networks from values; :func:`step_by_step_network` builds the 2-2-2 example of lesson 7.
+networks from values (:mod:`nnlib.step_by_step` builds the 2-2-2 example of lesson 7 with them).
 """
 
 import math
 import numbers
-from dataclasses import dataclass
+import sys
+
+
+_LARGEST_EXP = math.log(sys.float_info.max)     # 709.78: e ** x is the largest float there
 
 
 class Value:
@@ -53,6 +58,9 @@ class Value:
     def __init__(self, data, children=(), op="", label=""):
         if isinstance(data, bool) or not isinstance(data, numbers.Real):
             raise TypeError(f"Value holds one real number, got {data!r} ({type(data).__name__})")
+        if not math.isfinite(data):
+            raise ValueError(f"Value holds one finite number, got {data!r}"
+                             + (f" (the result of {op!r} overflowed)" if op else ""))
         self.data = float(data)
         self.grad = 0.0
         self.children = tuple(children)
@@ -100,7 +108,11 @@ class Value:
     def __pow__(self, exponent):
         if isinstance(exponent, bool) or not isinstance(exponent, numbers.Real):
             raise TypeError(f"a Value can only be raised to a plain number, got {type(exponent).__name__}")
-        out = Value(self.data ** exponent, (self,), f"**{exponent:g}")
+        try:
+            result = self.data ** exponent
+        except (OverflowError, ZeroDivisionError) as error:
+            raise ValueError(f"{self.data:g} ** {exponent:g} has no finite value ({error})") from None
+        out = Value(result, (self,), f"**{exponent:g}")
 
         def _backward():                   # d(x^n)/dx = n x^(n-1)
             self.grad += exponent * self.data ** (exponent - 1) * out.grad
@@ -108,7 +120,10 @@ class Value:
         return out
 
     def exp(self):
-        """``e ** self``."""
+        """``e ** self``; a ValueError if that is too large for a float (``self`` above about 709.78)."""
+        if self.data > _LARGEST_EXP:
+            raise ValueError(f"exp({self.data:g}) is too large for a float: e ** x overflows for x above "
+                             f"{_LARGEST_EXP:.2f}")
         out = Value(math.exp(self.data), (self,), "exp")
 
         def _backward():                   # d(e^x)/dx = e^x
@@ -228,54 +243,3 @@ def half_squared_error(outputs, targets):
         raise ValueError(f"outputs and targets must have the same length, got {len(outputs)} and {len(targets)}")
     return sum(0.5 * (t - o) ** 2 for o, t in zip(outputs, targets))
 
-
-STEP_BY_STEP = {
-    "inputs": (0.05, 0.10),
-    "targets": (0.01, 0.99),
-    "weights": (0.15, 0.20, 0.25, 0.30, 0.40, 0.45, 0.50, 0.55),
-    "b1": 0.35,
-    "b2": 0.60,
-    "learning_rate": 0.5,
-}
-"""The step-by-step example of lesson 7: w1..w4 input -> hidden (w1, w2 feed h1; w3, w4 feed h2),
-w5..w8 hidden -> output (w5, w6 feed o1; w7, w8 feed o2), one bias per layer, never updated."""
-
-
-@dataclass
-class StepByStep:
-    """The 2-2-2 network of lesson 7 built from values: weights ``w[0..7]`` (w1..w8), hidden
-    outputs ``h``, outputs ``o`` and the total error ``error`` (call ``error.backward()``)."""
-
-    w: list
-    h: list
-    o: list
-    error: Value
-
-
-def step_by_step_network(weights=STEP_BY_STEP["weights"], inputs=STEP_BY_STEP["inputs"],
-                         targets=STEP_BY_STEP["targets"], b1=STEP_BY_STEP["b1"], b2=STEP_BY_STEP["b2"]):
-    """Build the 2-2-2 sigmoid network of the step-by-step example and its error from values.
-
-    Parameters
-    ----------
-    weights : 8 numbers
-        w1..w8 in the example's order.
-    inputs, targets : 2 numbers each
-    b1, b2 : float
-        The bias shared by the hidden layer and the one shared by the output layer.
-
-    Returns
-    -------
-    StepByStep
-    """
-    if len(weights) != 8:
-        raise ValueError(f"the step-by-step network has 8 weights w1..w8, got {len(weights)}")
-    w = [Value(v, label=f"w{i + 1}") for i, v in enumerate(weights)]
-    x = [Value(v, label=f"i{i + 1}") for i, v in enumerate(inputs)]
-    h = sigmoid_layer([w[0:2], w[2:4]], x, [Value(b1, label="b1")] * 2)
-    o = sigmoid_layer([w[4:6], w[6:8]], h, [Value(b2, label="b2")] * 2)
-    for name, v in zip(("out_h1", "out_h2", "out_o1", "out_o2"), h + o):
-        v.label = name
-    error = half_squared_error(o, targets)
-    error.label = "E_total"
-    return StepByStep(w, h, o, error)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import nnlib
-from nnlib.autograd import (STEP_BY_STEP, Value, half_squared_error, sigmoid_layer, step_by_step_network)
+from nnlib.autograd import Value, half_squared_error, sigmoid_layer
 
 
 def finite_difference(f, x, h=1e-6):
@@ -134,8 +134,6 @@ def test_invalid_inputs_are_refused():
         sigmoid_layer([[1.0, 2.0]], [1.0], [0.0])
     with pytest.raises(ValueError, match="same length"):
         half_squared_error([Value(1.0)], [1.0, 0.0])
-    with pytest.raises(ValueError, match="8 weights"):
-        step_by_step_network(weights=(0.1,) * 7)
 
 
 def values_network_cost(net, x, targets):
@@ -176,17 +174,3 @@ def test_engine_agrees_with_finite_differences_on_a_small_network():
     grad = np.array([[w.grad for w in row] for row in weights[0]])
     assert nnlib.gradcheck.relative_error(grad, numeric) < 1e-7
 
-
-def test_step_by_step_network_matches_nnlib_half_quadratic():
-    s = STEP_BY_STEP
-    example = step_by_step_network()
-    example.error.backward()
-    net = nnlib.Network([2, 2, 2], cost="half_quadratic", dtype=np.float64)
-    net.weights = [np.reshape(s["weights"][:4], (2, 2)), np.reshape(s["weights"][4:], (2, 2))]
-    net.biases = [np.full(2, s["b1"]), np.full(2, s["b2"])]
-    g = net.gradients(np.array(s["inputs"]), np.array(s["targets"]))
-    assert example.error.data == pytest.approx(g.cost, rel=1e-15)
-    assert example.error.data == pytest.approx(0.298371109, abs=5e-10)
-    np.testing.assert_allclose([w.grad for w in example.w],
-                               np.concatenate([g.weights[0].ravel(), g.weights[1].ravel()]), rtol=1e-13)
-    assert [v.data for v in example.o] == pytest.approx(net.forward(np.array(s["inputs"])), rel=1e-15)

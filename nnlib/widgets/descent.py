@@ -7,12 +7,12 @@ the title on top of the stored map (blitting, see :mod:`nnlib.widgets.live`).
 
 import ipywidgets
 import numpy as np
-from IPython.display import display
 
 from .. import _validate
 from ..descent import bowl, bowl_gradient, gradient_descent
+from ..network import Network
 from ..plots.descent import plot_contour
-from .live import LiveFigure
+from .live import LiveFigure, bundle_with_picture
 
 
 class LearningRateExplorer:
@@ -37,7 +37,18 @@ class LearningRateExplorer:
 
     def __init__(self, function=bowl, gradient=bowl_gradient, start=(-1.8, 1.6), xlim=(-2.0, 2.0),
                  ylim=(-2.0, 2.0)):
-        self.function, self.gradient, self.start = function, gradient, np.asarray(start, dtype=float)
+        for name, f in (("function", function), ("gradient", gradient)):
+            if not callable(f):
+                raise TypeError(f"{name} must be a function of a point (x, y), got {type(f).__name__}")
+        start = _validate.as_float_array(start, "start", ndim=1, dtype=np.float64)
+        for name, pair in (("start", start), ("xlim", xlim), ("ylim", ylim)):
+            if np.shape(pair) != (2,):
+                raise ValueError(f"{name} must be a pair of numbers, got {pair!r}")
+        for name, (low, high) in (("xlim", _validate.as_float_array(xlim, "xlim")),
+                                  ("ylim", _validate.as_float_array(ylim, "ylim"))):
+            if not low < high:
+                raise ValueError(f"{name} must be (low, high) with low < high, got {(low, high)}")
+        self.function, self.gradient, self.start = function, gradient, start
         style = {"description_width": "initial"}
         layout = ipywidgets.Layout(width="420px")
         self.learn_rate = ipywidgets.FloatLogSlider(value=0.1, base=10, min=-2, max=0, step=0.02,
@@ -67,8 +78,9 @@ class LearningRateExplorer:
                           f"end ({point[0]:.3f}, {point[1]:.3f}), cost {float(self.function(point)):.3g}")
         self.live.refresh()
 
-    def _ipython_display_(self):
-        display(self.widget)
+    def _repr_mimebundle_(self, **kwargs):
+        return bundle_with_picture(self.widget, self.live.image.value,
+                                   "LearningRateExplorer(sliders for the learning rate and the number of steps)")
 
 
 class TrainingMonitor:
@@ -94,6 +106,15 @@ class TrainingMonitor:
     """
 
     def __init__(self, network, x_held, labels_held, held_out="test", epochs=10):
+        if not isinstance(network, Network):
+            raise TypeError(f"network must be an nnlib Network, got {type(network).__name__}")
+        x_checked, _ = network._inputs(x_held)
+        labels_checked = _validate.as_labels(np.atleast_1d(labels_held), network.sizes[-1], "labels_held")
+        if labels_checked.size != x_checked.shape[0]:
+            raise ValueError(f"x_held has {x_checked.shape[0]} examples but labels_held has {labels_checked.size}; "
+                             "they must match")
+        if not isinstance(held_out, str):
+            raise TypeError(f"held_out must be a word such as 'test' or 'validation', got {held_out!r}")
         _validate.positive_number(epochs, "epochs", integer=True)
         self.network, self.x_held, self.labels_held, self.held_out = network, x_held, labels_held, held_out
         self.accuracies = []
@@ -119,5 +140,6 @@ class TrainingMonitor:
             ax.relim(), ax.autoscale_view(scalex=False)
         self.live.refresh()
 
-    def _ipython_display_(self):
-        display(self.live.image)
+    def _repr_mimebundle_(self, **kwargs):
+        return bundle_with_picture(self.live.image, self.live.image.value,
+                                   "TrainingMonitor(training cost and held-out accuracy, redrawn after each epoch)")

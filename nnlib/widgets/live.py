@@ -8,8 +8,15 @@ Faster still is *blitting*: the parts of the figure that never move (axes, ticks
 curves) are rendered once and kept as a background picture; a slider move then only pastes that
 background back and draws the few artists that changed on top of it. Mark those artists with
 :meth:`LiveFigure.animate`; :meth:`LiveFigure.refresh` then blits instead of redrawing everything.
+
+Widgets cannot run where a notebook is only read (GitHub, nbviewer, a notebook opened before its
+cells have run). :func:`bundle_with_picture` therefore puts, in the same output as the live widget, a
+PNG picture of the widget's figure as it was displayed: JupyterLab shows the live widget when the cell
+has run (and the picture for a stored, not yet trusted output), GitHub and nbconvert/nbviewer show
+the picture (nbconvert skips widget views whose state is not stored in the notebook).
 """
 
+import base64
 import io
 
 import ipywidgets
@@ -70,3 +77,34 @@ class LiveFigure:
     def refresh(self):
         """Re-render the figure and send it to the browser."""
         self.image.value = self.render()
+
+
+def bundle_with_picture(widget, png, text):
+    """The display data of ``widget`` plus a static picture of it, for one notebook output.
+
+    Parameters
+    ----------
+    widget : ipywidgets.DOMWidget
+        The live widget (its view is what JupyterLab shows once the cell has run).
+    png : bytes
+        The picture shown where widgets cannot run.
+    text : str
+        The plain-text representation (instead of a widget's ``VBox(children=...`` text).
+
+    Returns
+    -------
+    dict
+        MIME type -> data, as ``_repr_mimebundle_`` returns it.
+    """
+    bundle = ipywidgets.DOMWidget._repr_mimebundle_(widget)
+    bundle["image/png"] = base64.b64encode(png).decode("ascii")
+    bundle["text/plain"] = text
+    return bundle
+
+
+class WidgetWithPicture:
+    """Mixin for an ipywidgets container with a :class:`LiveFigure` ``live``: displayed, it shows the
+    live widget and, in the same output, a PNG of its figure (see :func:`bundle_with_picture`)."""
+
+    def _repr_mimebundle_(self, **kwargs):
+        return bundle_with_picture(self, self.live.image.value or self.live.render(), repr(self))

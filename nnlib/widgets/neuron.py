@@ -19,15 +19,18 @@ true minus sign "−", U+2212, for negative numbers), inside ``<span>`` elements
 import ipywidgets
 import numpy as np
 
+from .. import _validate
 from ..activations import sigmoid
 from ..plots.curves import TWO_PIXEL_RANGE, two_pixel_boundary
 from ..plots.style import ACTIVATION_CMAP, NEGATIVE, POSITIVE
-from .live import LiveFigure
+from .live import LiveFigure, WidgetWithPicture
 
 _FORMAT = ".1f"  # how sliders show their values; the readout uses the same format
 
 
 def _slider(description, value, low, high, step=0.1):
+    """A slider from ``low`` to ``high``; a starting ``value`` outside that range is refused, not clamped."""
+    value = _validate.number_in(value, description, low, high)
     return ipywidgets.FloatSlider(value=value, min=low, max=high, step=step, description=description,
                                   readout_format=_FORMAT, continuous_update=True,
                                   style={"description_width": "initial"},
@@ -46,7 +49,7 @@ def _span(css_class, value, spec=_FORMAT):
     return f'<span class="{css_class}">{_shown(value, spec)}</span>'
 
 
-class NeuronWidget(ipywidgets.VBox):
+class NeuronWidget(WidgetWithPicture, ipywidgets.VBox):
     """One neuron ``a = sigmoid(w x + b)`` with sliders for the weight, the bias and the input.
 
     Parameters
@@ -99,6 +102,9 @@ class NeuronWidget(ipywidgets.VBox):
         self._label = ax.text(0.02, 0.93, "", transform=ax.transAxes, va="top", fontsize=10)
         self.live.animate(self._curve, self._threshold_line, self._point, self._label)
 
+    def __repr__(self):
+        return "NeuronWidget(sliders for the weight w, the bias b and the input x of a = sigmoid(w x + b))"
+
     @property
     def threshold(self):
         """The input where the neuron is half on, ``-b / w`` (None when ``w = 0``: no threshold)."""
@@ -131,7 +137,7 @@ class NeuronWidget(ipywidgets.VBox):
         )
 
 
-class TwoPixelNeuronWidget(ipywidgets.VBox):
+class TwoPixelNeuronWidget(WidgetWithPicture, ipywidgets.VBox):
     """A neuron looking at two pixels: ``a = sigmoid(w1 a1 + w2 a2 + b)`` over the unit square.
 
     The background shows the output for every pair of pixel values (dark 0, light 1); the dashed line
@@ -160,6 +166,9 @@ class TwoPixelNeuronWidget(ipywidgets.VBox):
         for slider in self.sliders:
             slider.observe(lambda change: self.update(), names="value")
         self.update()
+
+    def __repr__(self):
+        return "TwoPixelNeuronWidget(sliders for w1, w2 and b of a neuron looking at two pixels)"
 
     @property
     def sliders(self):

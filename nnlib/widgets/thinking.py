@@ -2,11 +2,11 @@
 
 import ipywidgets
 import numpy as np
-from IPython.display import display
 
 from .. import _validate
+from ..network import Network
 from ..plots.diagram import draw_network
-from .live import LiveFigure
+from .live import LiveFigure, bundle_with_picture
 
 
 def display_activations(activations):
@@ -34,9 +34,18 @@ class NetworkThinking:
     """
 
     def __init__(self, network, images, labels=None, index=0):
+        if not isinstance(network, Network):
+            raise TypeError(f"network must be an nnlib Network, got {type(network).__name__}")
         self.network = network
-        self.images = _validate.as_float_array(images, "images", ndim=2)
-        self.labels = None if labels is None else _validate.as_labels(labels, 10, "labels")
+        self.images, _ = network._inputs(images)
+        if np.ndim(images) != 2:
+            raise ValueError(f"images must be a 2-D array, one image per row, got shape {np.shape(images)}")
+        self.labels = None if labels is None else _validate.as_labels(labels, network.sizes[-1], "labels")
+        if self.labels is not None and self.labels.size != len(self.images):
+            raise ValueError(f"labels must give one digit per image: {len(self.images)} images, {self.labels.size} labels")
+        _validate.number_in(index, "index", 0, len(self.images) - 1)
+        if not isinstance(index, (int, np.integer)):
+            raise TypeError(f"index must be a whole number from 0 to {len(self.images) - 1}, got {index!r}")
         self.index = ipywidgets.IntSlider(value=index, min=0, max=len(self.images) - 1, description="test digit number",
                                           continuous_update=False,   # a redraw takes ~0.2 s: redraw on release
                                           style={"description_width": "initial"},
@@ -62,5 +71,6 @@ class NetworkThinking:
         self.live.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.93)
         self.live.refresh()
 
-    def _ipython_display_(self):
-        display(self.widget)
+    def _repr_mimebundle_(self, **kwargs):
+        return bundle_with_picture(self.widget, self.live.image.value,
+                                   "NetworkThinking(a slider over test digits and the network's activations)")
