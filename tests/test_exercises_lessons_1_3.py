@@ -32,12 +32,32 @@ def test_lesson01_brightest_row(digit, capsys):
     assert not lesson01.check_brightest_row("7")
 
 
-def test_lesson01_untrained_outputs(digit, capsys):
-    assert lesson01.check_untrained_outputs(Network([784, 16, 16, 10], seed=1).forward(digit))
-    assert not lesson01.check_untrained_outputs(Network([784, 16, 16, 10], seed=0).forward(digit))
-    assert "seed=0" in capsys.readouterr().out
-    assert not lesson01.check_untrained_outputs(np.zeros(10))
-    assert not lesson01.check_untrained_outputs(np.zeros(9))
+def test_lesson01_ink_box(digit, capsys):
+    grid = digit.reshape(28, 28)
+    rows, cols = np.flatnonzero(grid.sum(axis=1) > 0), np.flatnonzero(grid.sum(axis=0) > 0)
+    box = (rows[0], rows[-1], cols[0], cols[-1])                # found independently of the check
+    assert lesson01.check_ink_box(tuple(int(v) for v in box))
+    assert lesson01.check_ink_box([np.int64(v) for v in box])
+    assert not lesson01.check_ink_box((box[2], box[3], box[0], box[1]))
+    assert "swapped" in capsys.readouterr().out
+    assert not lesson01.check_ink_box((box[0], box[1] + 1, box[2], box[3] + 1))
+    assert "inclusive" in capsys.readouterr().out
+    assert not lesson01.check_ink_box((box[0] + 1, box[1], box[2], box[3]))
+    assert "top is not right" in capsys.readouterr().out
+    assert not lesson01.check_ink_box(box[:3])
+    assert not lesson01.check_ink_box(None)
+
+
+@pytest.mark.parametrize("check", [lesson01.check_lit_pixels, lesson01.check_brightest_row, lesson01.check_ink_box,
+                                   lesson02.check_bias, lesson02.check_half_on_bias, lesson02.check_parameter_count,
+                                   lesson02.check_and_neuron])
+@pytest.mark.parametrize("answer", [None, "7", [1, 2], [[1, 2], [3]], np.zeros((2, 3)), np.array(np.nan), 10 ** 400,
+                                    float("inf"), True, lambda: 1 / 0, {"a": 1}, (1e308, 1e308, -1e308)],
+                         ids=["None", "str", "list", "ragged", "array", "nan", "hugeint", "inf", "bool", "function",
+                              "dict", "huge-tuple"])
+def test_lessons_1_2_checks_never_raise(check, answer, capsys):
+    assert check(answer) is False
+    assert capsys.readouterr().out.strip()                    # always a message
 
 
 def test_lesson02_bias(capsys):
@@ -49,16 +69,20 @@ def test_lesson02_bias(capsys):
     assert not lesson02.check_bias(True)
 
 
-def test_lesson02_layer(capsys):
+def test_lesson02_half_on_bias(capsys):
     W, a, b = lesson02.layer_exercise_data()
     assert W.shape == (3, 4) and a.shape == (4,) and b.shape == (3,)
-    assert lesson02.check_layer(sigmoid(W @ a + b))
-    assert not lesson02.check_layer(W @ a + b)
-    assert "weighted input" in capsys.readouterr().out
-    assert not lesson02.check_layer(sigmoid(W @ a))
-    assert not lesson02.check_layer(sigmoid(W @ a - b))
-    assert not lesson02.check_layer(sigmoid(W.T[:3, :3] @ a[:3] + b))
-    assert not lesson02.check_layer(sigmoid(W @ a + b)[:2])
+    right = -float(W[0] @ a)
+    assert np.isclose(sigmoid(W[0] @ a + right), 0.5)           # the right bias really gives half on
+    assert lesson02.check_half_on_bias(right) and lesson02.check_half_on_bias(np.array([right]))
+    assert not lesson02.check_half_on_bias(-right)
+    assert "sign is wrong" in capsys.readouterr().out
+    assert not lesson02.check_half_on_bias(right - b[0])
+    assert "change" in capsys.readouterr().out
+    assert not lesson02.check_half_on_bias(-float(W[1] @ a))
+    assert "row 0" in capsys.readouterr().out
+    assert not lesson02.check_half_on_bias(right + 1)
+    assert "0.731" in capsys.readouterr().out                   # sigmoid(1): what that bias gives
 
 
 def test_lesson02_parameter_count(capsys):
@@ -70,15 +94,27 @@ def test_lesson02_parameter_count(capsys):
     assert not lesson02.check_parameter_count(23860.0)
 
 
-def test_lesson03_sigmoid_prime(capsys):
-    assert lesson03.check_sigmoid_prime(lambda z: sigmoid(z) * (1 - sigmoid(z)))
-    assert not lesson03.check_sigmoid_prime(sigmoid)
-    assert not lesson03.check_sigmoid_prime(lambda z: sigmoid(z) * (1 + sigmoid(z)))
-    assert not lesson03.check_sigmoid_prime(lambda z: np.exp(-z))
-    assert not lesson03.check_sigmoid_prime(lambda z: 0.25)
-    assert not lesson03.check_sigmoid_prime(lambda z: 1 / 0)
-    assert "ZeroDivisionError" in capsys.readouterr().out
-    assert not lesson03.check_sigmoid_prime(0.25)
+def test_lesson03_three_layers(capsys):
+    W1, b1, W2, b2, W3, b3 = lesson03.exercise_layers()
+    a = np.random.default_rng(0).standard_normal(4)
+    W, b = W3 @ W2 @ W1, W3 @ (W2 @ b1 + b2) + b3
+    assert np.allclose(W @ a + b, W3 @ (W2 @ (W1 @ a + b1) + b2) + b3)      # the answer is right: test the test
+    assert lesson03.check_three_layers((W, b))
+    assert lesson03.check_three_layers([W.tolist(), b.tolist()])              # lists are fine too
+    assert not lesson03.check_three_layers((W, W3 @ W2 @ b1 + b3))            # b2 left out
+    assert "leaves out b2" in capsys.readouterr().out
+    assert not lesson03.check_three_layers((W, W3 @ b2 + b3))                 # b1 left out
+    assert "leaves out b1" in capsys.readouterr().out
+    assert not lesson03.check_three_layers((W, W3 @ (W2 @ b1 + b2)))          # b3 left out
+    assert "leaves out b3" in capsys.readouterr().out
+    assert not lesson03.check_three_layers((W1.T @ W2.T @ W3.T, b))           # the wrong order: (4, 2)
+    assert "shape (2, 4)" in capsys.readouterr().out
+    assert not lesson03.check_three_layers((W + 1, b))
+    assert "W is not right" in capsys.readouterr().out
+    assert not lesson03.check_three_layers(W)
+    assert not lesson03.check_three_layers(None)
+    assert not lesson03.check_three_layers(([1, [2]], b))                      # ragged: a message, no error
+    assert "cannot read" in capsys.readouterr().out
 
 
 def test_lesson03_sharp_neuron(capsys):
@@ -100,11 +136,41 @@ def test_lesson02_and_neuron(capsys):
     assert not lesson02.check_and_neuron(None)
 
 
-def test_lesson03_tanh_from_sigmoid(capsys):
-    assert lesson03.check_tanh_from_sigmoid(lambda z: 2 * sigmoid(2 * z) - 1)
-    assert not lesson03.check_tanh_from_sigmoid(lambda z: 2 * sigmoid(z) - 1)
-    assert "2z" in capsys.readouterr().out
-    assert not lesson03.check_tanh_from_sigmoid(lambda z: 2 * sigmoid(2 * z))
-    assert not lesson03.check_tanh_from_sigmoid(sigmoid)
-    assert not lesson03.check_tanh_from_sigmoid(lambda z: z[:3])
-    assert not lesson03.check_tanh_from_sigmoid("tanh")
+def test_lesson03_softplus_prime(capsys):
+    assert lesson03.check_softplus_prime(sigmoid)
+    assert lesson03.check_softplus_prime(lambda z: np.exp(z) / (1 + np.exp(z)))
+    assert not lesson03.check_softplus_prime(lambda z: np.log(1 + np.exp(z)))   # the softplus itself
+    assert "softplus itself" in capsys.readouterr().out
+    assert not lesson03.check_softplus_prime(lambda z: 1 / (1 + np.exp(z)))     # sign slip
+    assert "sign" in capsys.readouterr().out
+    assert not lesson03.check_softplus_prime(np.exp)
+    assert "chain rule" in capsys.readouterr().out
+    assert not lesson03.check_softplus_prime(lambda z: (z > 0).astype(float))
+    assert "ReLU" in capsys.readouterr().out
+    assert not lesson03.check_softplus_prime(lambda z: z[:3])
+    assert not lesson03.check_softplus_prime(lambda z: 1 / 0)
+    assert "ZeroDivisionError" in capsys.readouterr().out
+    assert not lesson03.check_softplus_prime(lambda z: np.exp(1000 * z))       # overflows: a message, no warning
+    assert not lesson03.check_softplus_prime("sigmoid")
+
+
+class _Unreadable:
+    def __float__(self):
+        raise ValueError("no float here")
+
+
+def _fails(*args):
+    raise RuntimeError("boom")
+
+
+ODD_ANSWERS = [None, "2/3", b"x", [], [1, [2, 3]], (1, 2, 3), np.array("s"), np.nan, np.inf, 10 ** 400, True, 1e308,
+               1j, np.ones((2, 4)), np.ones(2, dtype=complex), {}, _fails, lambda z: None, lambda z: [1, [2]],
+               _Unreadable(), (_Unreadable(), 1), (np.nan, 1.0), (1e300, -3e300), (np.ones((2, 4)), "b"),
+               ([1, [2]], [1]), np.float32(2 / 3)]
+
+
+@pytest.mark.parametrize("check", [lesson03.check_three_layers, lesson03.check_sharp_neuron,
+                                   lesson03.check_softplus_prime])
+def test_lesson03_checks_never_raise(check, capsys):
+    for answer in ODD_ANSWERS:
+        assert check(answer) in (True, False)

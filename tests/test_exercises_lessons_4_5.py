@@ -33,22 +33,38 @@ def test_bowl_gradient(capsys):
     assert not lesson04.check_bowl_gradient(None)
 
 
-def test_largest_learn_rate(capsys):
-    assert lesson04.check_largest_learn_rate(2 / 3)
-    assert lesson04.check_largest_learn_rate(0.67)
-    assert not lesson04.check_largest_learn_rate(2.0)
+def test_learn_rate_limit(capsys):
+    assert lesson04.check_learn_rate_limit(2 / 3)
+    assert lesson04.check_learn_rate_limit(np.float32(2 / 3))            # 2/3 rounded to float32 is still 2/3
+    for close in (0.67, 0.666667, 0.6667, 0.66):
+        assert not lesson04.check_learn_rate_limit(close)
+        assert "exactly" in capsys.readouterr().out
+    assert not lesson04.check_learn_rate_limit(2.0)
     assert "y direction" in capsys.readouterr().out
-    assert not lesson04.check_largest_learn_rate(0.9)
-    assert not lesson04.check_largest_learn_rate(0.5)
-    assert not lesson04.check_largest_learn_rate("2/3")
-    assert not lesson04.check_largest_learn_rate(None)
+    assert not lesson04.check_learn_rate_limit(0.9)
+    assert "smallest" in capsys.readouterr().out
+    assert not lesson04.check_learn_rate_limit(0.5)
+    assert "still converges" in capsys.readouterr().out
+    assert not lesson04.check_learn_rate_limit("2/3")
+    assert not lesson04.check_learn_rate_limit(None)
 
 
-@pytest.fixture()
-def answers():
-    labels = np.array([0, 0, 0, 1, 1, 2, 2, 2, 2, 3])
-    predictions = np.array([0, 0, 1, 1, 1, 2, 1, 1, 2, 3])
-    return labels, predictions
+def test_the_limit_is_where_the_walk_stops_converging():
+    """What the check accepts is right: at 2/3 x flips sign for ever; just below it shrinks, just above it grows."""
+    from nnlib.descent import bowl_gradient, gradient_descent
+    walk = gradient_descent(bowl_gradient, [-1.8, 1.6], 2 / 3, n_iter=1000, tolerance=0)
+    assert np.allclose(np.abs(walk.path[:, 0]), 1.8) and abs(walk.point[1]) < 1e-12
+    assert abs(gradient_descent(bowl_gradient, [-1.8, 1.6], 2 / 3 - 1e-3, n_iter=3000, tolerance=0).point[0]) < 1e-3
+    assert abs(gradient_descent(bowl_gradient, [-1.8, 1.6], 2 / 3 + 1e-3, n_iter=3000, tolerance=0).point[0]) > 1e3
+
+
+@pytest.mark.parametrize("check", [lesson04.check_average_cost, lesson04.check_bowl_gradient,
+                                   lesson04.check_learn_rate_limit])
+def test_lesson04_checks_never_raise(check, capsys):
+    odd = [None, "2/3", b"x", [], [1, [2, 3]], (1, 2, 3), np.array("s"), np.array(4.87), np.nan, np.inf, 10 ** 400,
+           True, 1e308, -1e308, 1j, np.ones(2, dtype=complex), np.ones((2, 4)), {}, lambda: 1, ([1, [2]], [1])]
+    for answer in odd:
+        assert check(answer) in (True, False)
 
 
 def test_per_digit_accuracy(capsys):
@@ -66,16 +82,33 @@ def test_per_digit_accuracy(capsys):
     assert not lesson05.check_per_digit_accuracy(None, labels, predictions)
 
 
-def test_most_confused(answers, capsys):
-    labels, predictions = answers                                  # the 2 taken for a 1 twice is the top mistake
-    assert lesson05.check_most_confused((2, 1), labels, predictions)
-    assert not lesson05.check_most_confused((1, 2), labels, predictions)
-    assert "swapped" in capsys.readouterr().out
-    assert not lesson05.check_most_confused((0, 1), labels, predictions)
-    assert not lesson05.check_most_confused((2, 2), labels, predictions)
-    assert not lesson05.check_most_confused((2, 11), labels, predictions)
-    assert not lesson05.check_most_confused("2,1", labels, predictions)
-    assert not lesson05.check_most_confused(None, labels, predictions)
+def test_most_confused_pair(capsys):
+    # one way, a 2 taken for a 1 is the top mistake (3 times); both ways, 3 and 4 are mixed up most (2 + 2 times)
+    labels = np.array([2, 2, 2, 3, 3, 4, 4] + list(range(10)))
+    predictions = np.array([1, 1, 1, 4, 4, 3, 3] + list(range(10)))
+    assert lesson05.check_most_confused_pair((3, 4), labels, predictions)
+    assert not lesson05.check_most_confused_pair((4, 3), labels, predictions)
+    assert "smaller digit first" in capsys.readouterr().out
+    assert not lesson05.check_most_confused_pair((2, 1), labels, predictions)
+    assert "one direction" in capsys.readouterr().out
+    assert not lesson05.check_most_confused_pair((1, 2), labels, predictions)
+    assert "one direction" in capsys.readouterr().out
+    assert not lesson05.check_most_confused_pair((0, 5), labels, predictions)
+    assert "another pair 4 times" in capsys.readouterr().out
+    assert not lesson05.check_most_confused_pair((2, 2), labels, predictions)
+    assert not lesson05.check_most_confused_pair((2, 11), labels, predictions)
+    assert not lesson05.check_most_confused_pair("3,4", labels, predictions)
+    assert not lesson05.check_most_confused_pair(None, labels, predictions)
+
+
+@pytest.mark.parametrize("check", [lesson05.check_per_digit_accuracy, lesson05.check_most_confused_pair])
+def test_lesson05_checks_never_raise(check, capsys):
+    labels, predictions = np.arange(10).repeat(2), np.arange(10).repeat(2)
+    odd = [None, "3,4", b"x", [], [1, [2, 3]], (1, 2, 3), np.array("s"), np.array(4.87), np.nan, np.inf, 10 ** 400,
+           True, 1e308, 1j, np.ones(2, dtype=complex), np.ones((2, 4)), np.ones(10) * np.nan, {}, lambda: 1,
+           (3.5, 4), (np.int64(3), np.int64(4)), (-1, 4)]
+    for answer in odd:
+        assert check(answer, labels, predictions) in (True, False)
 
 
 def test_per_digit_accuracy_says_so_when_a_digit_is_missing(capsys):

@@ -16,7 +16,7 @@ from nnlib.plots import NEGATIVE, POSITIVE  # noqa: E402
 from nnlib.plots.curves import (plot_activations, plot_layer_gradients, plot_neuron_curves,  # noqa: E402
                                 plot_two_pixel_neurons)
 from nnlib.plots.diagram import draw_network  # noqa: E402
-from nnlib.plots.digits import (show_digit, show_digit_values, show_digits, show_weight_image,  # noqa: E402
+from nnlib.plots.digits import (show_digit, show_digits, show_weight_image,  # noqa: E402
                                 show_weight_images, show_weighted_sums)
 
 RNG = np.random.default_rng(0)
@@ -33,10 +33,6 @@ def test_show_digit_and_values():
     shown = show_digit(IMAGES[0], title="a digit")
     assert shown.get_array().shape == (28, 28)
     assert np.allclose(shown.get_array(), IMAGES[0].reshape(28, 28))
-    fig = show_digit_values(IMAGES[0], label=3)
-    grid = fig.axes[1]
-    assert len(grid.texts) == 784                           # every activation printed
-    assert grid.texts[0].get_text() == f"{IMAGES[0, 0]:.1f}"
     with pytest.raises(ValueError):
         show_digit(np.zeros(783))
 
@@ -51,8 +47,15 @@ def test_weight_images_use_a_symmetric_scale():
     weights = np.linspace(-2, 1, 784)
     shown = show_weight_image(weights)
     assert shown.get_clim() == (-2.0, 2.0)
-    fig = show_weight_images(RNG.normal(size=(5, 784)), ncols=4)
-    assert len(fig.axes) == 8
+    weights = RNG.normal(size=(5, 784))
+    mark = np.zeros(784, dtype=bool)
+    mark[:28] = True                                                # the top row of pixels
+    fig = show_weight_images(weights, ncols=4, mark=mark)
+    assert len(fig.axes) == 8 + 1                                   # 2 rows of 4, and one colour bar
+    limit = np.abs(weights).max()
+    assert all(ax.images[0].get_clim() == (-limit, limit) for ax in fig.axes[:5])    # one symmetric scale
+    overlay = fig.axes[0].images[1].get_array()
+    assert np.all(overlay[0, :, 3] == 1) and np.all(overlay[1:, :, 3] == 0)          # only marked pixels greyed
 
 
 def test_show_weighted_sums_returns_the_sums():

@@ -100,3 +100,26 @@ def test_training_runs_plot_one_curve_per_run():
     assert "validation" in left.get_ylabel()
     with pytest.raises(ValueError, match="accuracies"):
         plot_training_runs({"run": (history, [0.9])})
+
+
+def test_lesson5_training_figures_draw_their_data():
+    from nnlib.descent import TimedDescent, line_cost, line_data
+    from nnlib.plots.training import plot_ablation, plot_race, plot_saturation, plot_walks
+    x, y = line_data(100, seed=0)
+    paths = {"a": np.array([[0.0, 0.0], [1.0, 0.5]]), "b": np.array([[0.0, 0.0], [2.0, 1.0], [1.5, 1.0]])}
+    fig = plot_walks(lambda p: line_cost(p, x, y), paths, (-1, 3), (-1, 2), best=(2.0, 1.0))
+    assert [ax.get_title() for ax in fig.axes] == ["a", "b"]
+    np.testing.assert_allclose(fig.axes[1].get_lines()[0].get_xdata(), [0.0, 2.0, 1.5])
+    run = TimedDescent(7, np.array([0.0, 1.0, 2.0]), np.array([0.1, 0.5, 0.8]))
+    ax = plot_race({"mini": run})
+    np.testing.assert_allclose(ax.get_lines()[0].get_ydata(), [10, 50, 80])
+    assert "7 steps" in ax.get_lines()[0].get_label()
+    ax = plot_saturation({"story": [[0.6, 0.1], [0.8, 0.3]]})
+    np.testing.assert_allclose(ax.get_lines()[1].get_ydata(), [10, 30])           # layer 2 in percent
+    ax = plot_ablation([[0.5, 0.9], [0.95, 0.2]], ["v1", "v2"], (0.1, 1.0))
+    assert [t.get_text() for t in ax.texts] == ["50.0%", "90.0%", "95.0%", "20.0%"]
+    assert [t.get_fontweight() for t in ax.texts] == ["normal", "bold", "bold", "normal"]   # each row's best
+    ax = plot_ablation([[0.5, np.nan]], ["v1"], (0.1, 1.0))
+    assert [t.get_text() for t in ax.texts] == ["50.0%", "diverged"]
+    with pytest.raises(ValueError, match="shape"):
+        plot_ablation([[0.5]], ["v1", "v2"], (0.1,))

@@ -32,7 +32,12 @@ def not_answered(exercise, answer):
 def is_number(value, integer=False):
     """True for one finite real number (a whole number if ``integer``); never for True or False."""
     kind = numbers.Integral if integer else numbers.Real
-    return isinstance(value, kind) and not isinstance(value, bool) and bool(np.isfinite(value))
+    if not isinstance(value, kind) or isinstance(value, bool):
+        return False
+    try:
+        return bool(np.isfinite(value))
+    except (TypeError, OverflowError):   # e.g. an int too large for any float: not a sensible answer
+        return False
 
 
 def numbers_problems(answer, count, what="", integer=False):
@@ -50,9 +55,13 @@ def array_problems(answer, expected_shape, name="your answer"):
     """Problems with an answer that should be a numeric array of ``expected_shape`` (empty list if fine)."""
     if callable(answer) or isinstance(answer, (str, bytes)):
         return [f"{name} should be a numpy array, got {type(answer).__name__}"]
-    arr = np.asarray(answer)
-    if not (np.issubdtype(arr.dtype, np.number)):
-        return [f"{name} should hold numbers, got dtype {arr.dtype}"]
+    try:
+        arr = np.asarray(answer)
+    except (ValueError, TypeError):     # e.g. a ragged list such as [1, [2, 3]]
+        return [f"{name} should be a numpy array of numbers, got {type(answer).__name__} that numpy cannot read "
+                "as one array (rows of different lengths?)"]
+    if not np.issubdtype(arr.dtype, np.number) or np.iscomplexobj(arr):
+        return [f"{name} should hold real numbers, got dtype {arr.dtype}"]
     if arr.shape != tuple(expected_shape):
         return [f"{name} should have shape {tuple(expected_shape)}, got {arr.shape}"]
     if not np.all(np.isfinite(arr)):

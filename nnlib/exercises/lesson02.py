@@ -4,7 +4,7 @@
 import numpy as np
 
 from ..activations import sigmoid
-from . import array_problems, is_number, not_answered, numbers_problems, report
+from . import is_number, not_answered, numbers_problems, report
 
 
 def check_bias(answer):
@@ -24,28 +24,40 @@ def check_bias(answer):
 
 
 def layer_exercise_data(seed=2):
-    """A small layer to compute by hand: ``W`` (3, 4), ``a`` (4,), ``b`` (3,), drawn with ``seed``."""
+    """A small layer: ``W`` (3, 4), ``a`` (4,), ``b`` (3,), drawn with ``seed`` (rounded to be easy to read)."""
     rng = np.random.default_rng(seed)
     return rng.normal(size=(3, 4)).round(1), rng.uniform(size=4).round(2), rng.normal(size=3).round(1)
 
 
-def check_layer(answer):
-    """Exercise 2: the activations ``sigmoid(W a + b)`` of the layer from :func:`layer_exercise_data`."""
-    exercise = "Exercise 2 (one layer by hand)"
+def check_half_on_bias(answer):
+    """Exercise 2: the bias ``b_0`` that puts neuron 0 of the small layer exactly at 0.5 for its input ``a``.
+
+    The layer is :func:`layer_exercise_data`'s ``W`` (3, 4), ``a`` (4,), ``b`` (3,); neuron 0's weights
+    are row 0 of ``W``, so the answer is ``-(W[0] @ a)``.
+    """
+    exercise = "Exercise 2 (a bias for exactly half on)"
     if not_answered(exercise, answer):
         return False
     W, a, b = layer_exercise_data()
-    problems = array_problems(answer, (3,))
-    if not problems:
-        answer = np.asarray(answer, dtype=float)
-        if np.allclose(answer, W @ a + b):
-            problems.append("that is the weighted input z = W a + b; squish it with sigmoid")
-        elif np.allclose(answer, sigmoid(W @ a)):
-            problems.append("the bias is missing: sigmoid(W @ a + b)")
-        elif np.allclose(answer, sigmoid(W @ a - b)):
-            problems.append("the bias is added, not subtracted: sigmoid(W @ a + b)")
-        elif not np.allclose(answer, sigmoid(W @ a + b)):
-            problems.append("the values differ from sigmoid(W @ a + b): W has one row per neuron of the new layer")
+    weighted_sum = float(W[0] @ a)
+    expected = -weighted_sum
+    problems = []
+    if isinstance(answer, np.ndarray) and answer.size == 1:
+        answer = answer.item()
+    if not is_number(answer):
+        problems.append(f"the answer should be one number (the new b_0), got {type(answer).__name__}")
+    elif np.isclose(answer, expected):
+        return report(exercise, [])
+    elif np.isclose(answer, weighted_sum):
+        problems.append("the sign is wrong: sigmoid(z) = 0.5 needs z = 0, and z is the weighted sum PLUS the bias")
+    elif np.isclose(answer, expected - b[0]):
+        problems.append("that is how much b_0 must change (the old b_0 is already in it); give the new bias itself")
+    elif any(np.isclose(answer, -(W[j] @ a)) for j in (1, 2)):
+        problems.append("that is the bias for another neuron: neuron 0's weights are row 0 of W (one row per neuron)")
+    else:
+        z = weighted_sum + answer
+        problems.append(f"with b_0 = {answer:g}, neuron 0's weighted input is {z:.3f} and its activation "
+                        f"{float(sigmoid(z)):.3f}; half on needs a weighted input of exactly 0")
     return report(exercise, problems)
 
 

@@ -33,26 +33,31 @@ def check_per_digit_accuracy(answer, labels, predictions):
     return report(exercise, problems)
 
 
-def check_most_confused(answer, labels, predictions):
-    """Exercise 2: the pair (true digit, guess) of the most frequent mistake, as a tuple of two ints."""
-    exercise = "Exercise 2 (the most frequent mistake)"
+def check_most_confused_pair(answer, labels, predictions):
+    """Exercise 2: the pair of digits mixed up most often in either direction, as (smaller, larger) ints."""
+    exercise = "Exercise 2 (the pair mixed up most often)"
     if not_answered(exercise, answer):
         return False
-    problems = numbers_problems(answer, 2, "(true digit, guess)", integer=True)
+    problems = numbers_problems(answer, 2, "(smaller digit, larger digit)", integer=True)
     if problems:
         return report(exercise, problems)
-    true, guess = answer
+    a, b = (int(value) for value in answer)
     matrix = confusion_matrix(labels, predictions)
     mistakes = np.where(np.eye(10, dtype=bool), 0, matrix)
-    problems = []
-    if not (0 <= true <= 9 and 0 <= guess <= 9):
-        problems.append(f"digits go from 0 to 9, got {tuple(answer)}")
-    elif true == guess:
+    both_ways = np.triu(mistakes + mistakes.T)
+    one_way = np.unravel_index(np.argmax(mistakes), mistakes.shape)
+    if not (0 <= a <= 9 and 0 <= b <= 9):
+        problems.append(f"digits go from 0 to 9, got {(a, b)}")
+    elif a == b:
         problems.append("a pair with the same digit twice is a correct answer, not a mistake: ignore the diagonal")
-    elif mistakes[true, guess] != mistakes.max():
-        if mistakes[guess, true] == mistakes.max():
-            problems.append("the order is swapped: rows are the true digit, columns the guess")
+    elif both_ways[min(a, b), max(a, b)] != both_ways.max():
+        if (min(a, b), max(a, b)) == tuple(sorted(int(d) for d in one_way)):
+            problems.append(f"{(a, b)} is the most frequent mistake in one direction ({mistakes[one_way]} times), but "
+                            f"counting both directions another pair is mixed up {both_ways.max()} times: add "
+                            "mistakes[a, b] and mistakes[b, a]")
         else:
-            problems.append(f"{tuple(answer)} happened {mistakes[true, guess]} times, but another mistake happened "
-                            f"{mistakes.max()} times: look for the largest count off the diagonal")
+            problems.append(f"{min(a, b)} and {max(a, b)} are mixed up {both_ways[min(a, b), max(a, b)]} times in both "
+                            f"directions together, but another pair {both_ways.max()} times")
+    elif a > b:
+        problems.append(f"right pair, but give the smaller digit first: ({b}, {a})")
     return report(exercise, problems)

@@ -13,12 +13,25 @@ from ..autograd import Value
 from . import not_answered, report
 
 
-def check_chain_gradients(answer):
-    """Exercise 1: ``chain_gradients(w, a_prev, b, y)`` returns ``(dC0/dw, dC0/db, dC0/da_prev)``.
+def _chain_factors(w, a_prev, b, y):
+    """The common factor dC0/dz of exercise 1 and of the likely wrong versions of it."""
+    z = w * a_prev + b
+    t, s = math.tanh(z), float(sigmoid(z))
+    return {"right": (1 - t * t) * (t - y),                 # tanh'(z) * dC0/da with C0 = 1/2 (a - y)^2
+            "without the 1/2": (1 - t * t) * 2 * (t - y),
+            "sigmoid": float(sigmoid_prime(z)) * (s - y),
+            "sigmoid, without the 1/2": float(sigmoid_prime(z)) * 2 * (s - y),
+            "tanh' written as 1 - z^2": (1 - z * z) * (t - y)}
 
-    The checker compares with the chain rule and with finite differences at random points.
+
+def check_chain_gradients(answer):
+    """Exercise 1: ``chain_gradients(w, a_prev, b, y)`` returns ``(dC0/dw, dC0/db, dC0/da_prev)`` for a
+    tanh neuron with the lecture's cost: ``a = tanh(w a_prev + b)``, ``C0 = 1/2 (a - y)**2``.
+
+    The checker compares with the chain rule written out here at random points, and recognises the
+    usual slips (sigmoid instead of tanh, the 2 of the cost without its 1/2).
     """
-    exercise = "Exercise 1 (chain rule, one neuron per layer)"
+    exercise = "Exercise 1 (chain rule for a tanh neuron with the 1/2 cost)"
     if not_answered(exercise, answer):
         return False
     if not callable(answer):
@@ -27,10 +40,9 @@ def check_chain_gradients(answer):
     rng = np.random.default_rng(71)
     names = ("dC0/dw", "dC0/db", "dC0/da_prev")
     for _ in range(3):
-        w, a_prev, b, y = rng.normal(), rng.uniform(0, 1), rng.normal(), rng.uniform(0, 1)
-        z = w * a_prev + b
-        common = float(sigmoid_prime(z)) * 2 * (float(sigmoid(z)) - y)
-        expected = (a_prev * common, common, w * common)
+        w, a_prev, b, y = rng.normal(), rng.uniform(0, 1), rng.normal(), rng.uniform(-1, 1)
+        factors = _chain_factors(w, a_prev, b, y)
+        expected = (a_prev * factors["right"], factors["right"], w * factors["right"])
         try:
             result = tuple(float(r) for r in answer(w, a_prev, b, y))
         except Exception as error:  # the learner's code may fail in any way: report it, never raise
@@ -41,8 +53,15 @@ def check_chain_gradients(answer):
         wrong = [f"{name}: expected {e:.6f}, got {r:.6f}" for name, e, r in zip(names, expected, result)
                  if not math.isclose(e, r, rel_tol=1e-6, abs_tol=1e-12)]
         if wrong:
-            if math.isclose(result[1], common / 2, rel_tol=1e-6):
-                wrong.append("hint: the derivative of (a - y)**2 is 2 (a - y)")
+            hints = {"without the 1/2": "the cost has a 1/2 this time: dC0/da = a - y, not 2 (a - y)",
+                     "sigmoid": "the neuron is a tanh neuron: da/dz = 1 - tanh(z)**2, not sigmoid'(z)",
+                     "sigmoid, without the 1/2": "that is section 1's neuron (sigmoid, cost without 1/2); "
+                                                 "here a = tanh(z) and C0 = 1/2 (a - y)**2",
+                     "tanh' written as 1 - z^2": "da/dz = 1 - tanh(z)**2: square the activation, not z"}
+            for slip, hint in hints.items():
+                if math.isclose(result[1], factors[slip], rel_tol=1e-6, abs_tol=1e-12):
+                    wrong.append(f"hint: {hint}")
+                    break
             return report(exercise, [f"at w={w:.3f}, a_prev={a_prev:.3f}, b={b:.3f}, y={y:.3f}"] + wrong)
     return report(exercise, [])
 

@@ -13,6 +13,7 @@ Submodules, in lesson order:
 * :mod:`~nnlib.plots.curves`     neuron and activation curves, gradients per layer (lessons 2-3)
 * :mod:`~nnlib.plots.descent`    gradient-descent paths, contours and cost curves (lessons 4-5)
 * :mod:`~nnlib.plots.evaluation` cost of one output, training curves, confusion matrix, misclassified digits (lessons 4-5)
+* :mod:`~nnlib.plots.training`   mini-batch walks, full batch against mini-batches in time, saturation, ablation (lesson 5)
 * :mod:`~nnlib.plots.nudges`     what each output neuron wants from the layer before (lesson 6)
 * :mod:`~nnlib.plots.graph`      computational graphs with values and gradients (lesson 7)
 

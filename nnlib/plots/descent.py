@@ -1,5 +1,6 @@
 """Figures of gradient descent (lessons 4 and 5): walks on a curve, paths on a contour map,
-gradient arrows, cost curves, and the largest components of a network's negative gradient.
+gradient arrows, cost curves, the coordinates of a walk step by step, and the largest components of
+a network's negative gradient.
 """
 
 import matplotlib.pyplot as plt
@@ -124,3 +125,36 @@ def plot_gradient_components(values, names, ax=None, title="Largest nudges of th
     ax.grid(alpha=0.3, axis="x")
     plt.setp(ax.get_yticklabels(), family="monospace")
     return ax
+
+
+def plot_coordinates(path, labels=("x", "y"), ax=None, title="The walk's coordinates after each step"):
+    """Each coordinate of a walk against the step number, one line per coordinate.
+
+    Unlike a contour map, this shows a whole walk whatever its size, so a divergence (a coordinate
+    that grows without end) stays in the picture.
+
+    Parameters
+    ----------
+    path : array of shape (n_steps + 1, n)
+        The points the walk visited (``gradient_descent(...).path``).
+    labels : sequence of n str
+        The coordinates' names, for the legend.
+    ax : matplotlib.axes.Axes, optional
+
+    Returns
+    -------
+    list of matplotlib.lines.Line2D
+        One line per coordinate.
+    """
+    path = np.asarray(path, dtype=float)
+    if path.ndim != 2 or path.shape[1] != len(labels):
+        raise ValueError(f"path must have shape (n_steps + 1, {len(labels)}) for the labels {tuple(labels)}, "
+                         f"got {path.shape}")
+    ax = new_axes(ax, (8, 3.6))
+    steps = np.arange(path.shape[0])
+    lines = [ax.plot(steps, path[:, k], "o-", ms=3.5, lw=1.3, color=PATH_COLOURS[(k + 3) % len(PATH_COLOURS)],
+                     label=label)[0] for k, label in enumerate(labels)]
+    ax.axhline(0, color="#555555", lw=0.8)
+    ax.set_xlabel("step"), ax.set_ylabel("coordinate"), ax.set_title(title)
+    ax.grid(alpha=0.3), ax.legend(fontsize=9)
+    return lines

@@ -1,4 +1,4 @@
-"""The network drawn as layers of neurons joined by weighted connections (lessons 1, 2 and 5).
+"""The network drawn as layers of neurons joined by weighted connections (lessons 1, 5 and 6).
 
 Neurons are circles shaded by their activation (black 0, white 1); connections are blue for a
 positive weight and red for a negative one, more opaque the larger the weight.
@@ -23,6 +23,7 @@ TEXT = "#dddddd"
 HIGHLIGHT = "#ffd54f"   # ring around the network's answer
 LAYER_GAP = 3.0         # horizontal distance between layers, in data units
 HEIGHT = 10.0           # height of the tallest layer, in data units
+FONT_SIZE = 11.5        # drawn at 80 dpi, so about 9.5 points as displayed at full size
 
 
 def _neuron_y(count, tallest):
@@ -132,11 +133,11 @@ def draw_network(network=None, sizes=None, activations=None, max_neurons=16, ax=
                        zorder=2)
             if layer == len(sizes) - 1 and size == 10:
                 for digit, y_k in enumerate(y):
-                    ax.text(x + 0.6, y_k, str(digit), color=TEXT, va="center", fontsize=10)
+                    ax.text(x + 0.6, y_k, str(digit), color=TEXT, va="center", fontsize=FONT_SIZE)
         caption = f"{names[layer]}\n{size} neurons"
         if strip[layer]:
             caption += "\n(one thin bar each)"
-        ax.text(x, -HEIGHT / 2 - 0.6, caption, color=TEXT, ha="center", va="top", fontsize=10)
+        ax.text(x, -HEIGHT / 2 - 0.6, caption, color=TEXT, ha="center", va="top", fontsize=FONT_SIZE)
 
     if activations is not None and sizes[-1] == 10 and not strip[-1]:
         best = int(np.argmax(activations[-1]))
@@ -153,7 +154,7 @@ def draw_network(network=None, sizes=None, activations=None, max_neurons=16, ax=
         note = "unrolled row by row\ninto 784 inputs"
         if activations is not None and strip[0]:
             note += "\n\nlines are drawn only from\nnon-black pixels: the\nothers pass on 0"
-        ax.text(xs[0] - 2.5, -2.2, note, color=TEXT, ha="center", va="top", fontsize=9)
+        ax.text(xs[0] - 2.5, -2.2, note, color=TEXT, ha="center", va="top", fontsize=FONT_SIZE - 0.5)
         left = xs[0] - 4.1
     ax.set_xlim(left, xs[-1] + 1.0)
     ax.set_ylim(bottom, top)

@@ -5,6 +5,8 @@ import numpy as np
 
 from .style import ACTIVATION_CMAP, WEIGHT_CMAP, new_axes
 
+ZOOM = "#f0a202"   # outline of a zoomed-in part of a digit
+
 
 def _as_square(image, name="image"):
     arr = np.asarray(image, dtype=float)
@@ -28,21 +30,52 @@ def show_digit(image, ax=None, title=None):
     return shown
 
 
-def show_digit_values(image, label=None, figsize=(14, 7)):
-    """A digit as a picture and as its 28x28 grid of activations (one decimal), side by side.
+def show_digit_values(image, label=None, rows=(4, 14), cols=(6, 24), fontsize=9):
+    """A digit as a picture, beside a zoomed crop of its grid of activations printed to one decimal.
 
-    Every one of the 784 values is printed (zeros dimmed). Returns the figure.
+    All 784 numbers would be far too small to read, so the left panel shows the whole digit with the
+    crop outlined, and the right panel shows the pixels of ``rows`` x ``cols`` (start included, end
+    excluded) with each value printed in it: exact zeros as a dim "0", the others to one decimal.
+    Axis ticks give the real row and column numbers of the 28x28 grid.
+
+    Parameters
+    ----------
+    image : array of 784 values (or 28x28), in [0, 1]
+    label : int, optional
+        Named in the left panel's title.
+    rows, cols : (int, int)
+        The crop, as ``range``-style bounds inside 0..28.
+    fontsize : float
+        Size of the printed numbers, in points (about 9 points as displayed at the default size).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
     """
     pixels = _as_square(image)
-    fig, (left, right) = plt.subplots(1, 2, figsize=figsize, gridspec_kw={"width_ratios": [1, 2]})
+    (top, bottom), (left_col, right_col) = rows, cols
+    if not (0 <= top < bottom <= pixels.shape[0] and 0 <= left_col < right_col <= pixels.shape[1]):
+        raise ValueError(f"rows and cols must be (start, end) inside the {pixels.shape} grid, got {rows}, {cols}")
+    crop = pixels[top:bottom, left_col:right_col]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 4.3), gridspec_kw={"width_ratios": [1, 1.9]})
     name = f"a {label}" if label is not None else "a digit"
     show_digit(pixels, left, f"What you see: {name}")
-    right.imshow(pixels, cmap=ACTIVATION_CMAP, vmin=0, vmax=1)
-    for (row, col), value in np.ndenumerate(pixels):
-        colour = "black" if value > 0.5 else ("white" if value >= 0.05 else "#707070")
-        right.text(col, row, f"{value:.1f}", ha="center", va="center", fontsize=5.5, color=colour)
-    right.set_title("What the network sees: 784 activations between 0 and 1")
+    left.add_patch(plt.Rectangle((left_col - 0.5, top - 0.5), right_col - left_col, bottom - top, fill=False,
+                                 edgecolor=ZOOM, linewidth=2))
+    left.set_xlabel("the outlined part is zoomed in on the right", fontsize=9)
+    extent = (left_col - 0.5, right_col - 0.5, bottom - 0.5, top - 0.5)
+    right.imshow(crop, cmap=ACTIVATION_CMAP, vmin=0, vmax=1, extent=extent)
+    for (row, col), value in np.ndenumerate(crop):
+        text = "0" if value == 0 else f"{value:.1f}"
+        colour = "black" if value > 0.5 else ("white" if value > 0 else "#8a8a8a")
+        right.text(left_col + col, top + row, text, ha="center", va="center", fontsize=fontsize, color=colour)
+    right.set_xticks(range(left_col, right_col, 2)), right.set_yticks(range(top, bottom))
+    right.tick_params(labelsize=9)
+    right.set_title(f"What the network sees (rows {top}-{bottom - 1}, columns {left_col}-{right_col - 1})",
+                    fontsize=11)
     right.set_xlabel("column"), right.set_ylabel("row")
+    for spine in right.spines.values():
+        spine.set_edgecolor(ZOOM), spine.set_linewidth(2)
     fig.tight_layout()
     return fig
 
@@ -100,19 +133,33 @@ def show_weight_image(weights, ax=None, title=None, colorbar=True, limit=None):
     return shown
 
 
-def show_weight_images(weight_matrix, ncols=8, size=1.6, title=None):
-    """Each row of ``weight_matrix`` (shape (n_neurons, 784)) as a 28x28 weight image. Returns the figure."""
+def show_weight_images(weight_matrix, ncols=8, size=1.6, title=None, mark=None):
+    """Each row of ``weight_matrix`` (shape (n_neurons, 784)) as a 28x28 weight image. Returns the figure.
+
+    All images share one colour scale, symmetric around zero (white 0, blue positive, red negative),
+    shown by one colour bar. ``mark`` (784 booleans, optional) paints those pixels grey in every
+    image, e.g. the pixels that are dark in every training image.
+    """
     weight_matrix = np.asarray(weight_matrix)
     n = weight_matrix.shape[0]
+    limit = float(np.max(np.abs(weight_matrix))) or 1.0
     nrows = int(np.ceil(n / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, (size + 0.25) * nrows + 0.5), squeeze=False)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols + 0.9, (size + 0.25) * nrows + 0.5), squeeze=False)
+    overlay = None
+    if mark is not None:
+        mark = _as_square(np.asarray(mark, dtype=bool), "mark") != 0
+        overlay = np.zeros(mark.shape + (4,))
+        overlay[mark] = (0.55, 0.55, 0.55, 1.0)
     for i, ax in enumerate(axes.flat):
         ax.axis("off")
         if i < n:
-            show_weight_image(weight_matrix[i], ax, f"neuron {i}", colorbar=False)
+            shown = show_weight_image(weight_matrix[i], ax, f"neuron {i}", colorbar=False, limit=limit)
+            if overlay is not None:
+                ax.imshow(overlay)
     if title:
         fig.suptitle(title)
     fig.tight_layout()
+    fig.colorbar(shown, ax=axes, fraction=0.02, pad=0.01, label="weight")
     return fig
 
 
@@ -147,6 +194,7 @@ def show_weighted_sums(weights, images, labels=None, size=1.7, title=None):
         name = f"a {labels[k]}" if labels is not None else f"digit {k}"
         show_digit(images[k], axes[0, k], name)
         show_weight_image(products[k], axes[1, k], f"sum = {sums[k]:.1f}", colorbar=False, limit=limit)
+        axes[0, k].title.set_fontsize(10), axes[1, k].title.set_fontsize(10)
     axes[0, 0].set_ylabel("digit a"), axes[1, 0].set_ylabel("w * a")
     if title:
         fig.suptitle(title)

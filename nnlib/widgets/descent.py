@@ -79,7 +79,7 @@ class LearningRateExplorer:
         self.live.refresh()
 
     def _repr_mimebundle_(self, **kwargs):
-        return bundle_with_picture(self.widget, self.live.image.value,
+        return bundle_with_picture(self.widget, self.live.render(compress_level=6),
                                    "LearningRateExplorer(sliders for the learning rate and the number of steps)")
 
 
@@ -141,5 +141,5 @@ class TrainingMonitor:
         self.live.refresh()
 
     def _repr_mimebundle_(self, **kwargs):
-        return bundle_with_picture(self.live.image, self.live.image.value,
+        return bundle_with_picture(self.live.image, self.live.render(compress_level=6),
                                    "TrainingMonitor(training cost and held-out accuracy, redrawn after each epoch)")

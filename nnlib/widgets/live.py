@@ -60,8 +60,12 @@ class LiveFigure:
         """Forget the background (call after changing a non-animated artist, e.g. axis limits)."""
         self._background = None
 
-    def render(self):
-        """The figure as PNG bytes (background plus animated artists)."""
+    def render(self, compress_level=1):
+        """The figure as PNG bytes (background plus animated artists).
+
+        ``compress_level`` 1 is the fastest PNG compression, right for a slider move (a plot is mostly
+        flat colour anyway); 6 gives a file about 10% smaller, for a picture stored in a notebook.
+        """
         if self._background is None or not self._animated:
             self.canvas.draw()                     # draws everything except animated artists
             self._background = self.canvas.copy_from_bbox(self.figure.bbox)
@@ -69,9 +73,9 @@ class LiveFigure:
             self.canvas.restore_region(self._background)
         for artist in self._animated:
             artist.axes.draw_artist(artist) if artist.axes is not None else self.figure.draw_artist(artist)
-        buffer = io.BytesIO()   # the fastest PNG compression: a plot is mostly flat colour anyway
+        buffer = io.BytesIO()
         matplotlib.image.imsave(buffer, np.asarray(self.canvas.buffer_rgba()), format="png",
-                                pil_kwargs={"compress_level": 1})
+                                pil_kwargs={"compress_level": compress_level})
         return buffer.getvalue()
 
     def refresh(self):
@@ -107,4 +111,4 @@ class WidgetWithPicture:
     live widget and, in the same output, a PNG of its figure (see :func:`bundle_with_picture`)."""
 
     def _repr_mimebundle_(self, **kwargs):
-        return bundle_with_picture(self, self.live.image.value or self.live.render(), repr(self))
+        return bundle_with_picture(self, self.live.render(compress_level=6), repr(self))

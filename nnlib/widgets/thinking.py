@@ -72,5 +72,5 @@ class NetworkThinking:
         self.live.refresh()
 
     def _repr_mimebundle_(self, **kwargs):
-        return bundle_with_picture(self.widget, self.live.image.value,
+        return bundle_with_picture(self.widget, self.live.render(compress_level=6),
                                    "NetworkThinking(a slider over test digits and the network's activations)")
