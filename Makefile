@@ -5,13 +5,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 # JupyterLab refuses to run as root (e.g. in a container) unless told it may
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+# No "Jupyter news" question and no update check (no network calls) in the course's JupyterLab:
+# the plugin that asks, fetches news and checks for updates is disabled in the venv only.
+NEWS_PLUGIN := @jupyterlab/apputils-extension:announcements
 
-.PHONY: lab test install refresh media bench clean
+.PHONY: lab test test-lowest install refresh media bench clean
 
 $(VENV)/installed: requirements.txt requirements-browser.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
 	$(BIN)/python -m pip install -r requirements.txt -r requirements-browser.txt
+	$(BIN)/jupyter labextension disable --level=sys_prefix "$(NEWS_PLUGIN)"
 	touch $@
 
 install: $(VENV)/installed
@@ -19,8 +23,19 @@ install: $(VENV)/installed
 lab: install          ## install everything and open the course in JupyterLab
 	$(BIN)/jupyter lab $(ALLOW_ROOT) notebooks/00_start_here.ipynb
 
-test: install         ## install everything and run the unit tests and every notebook under strict nbval
+test: install         ## install everything and run the unit tests, every notebook under strict nbval and in a browser
 	$(BIN)/python -m pytest
+
+# The same suite at the lowest versions requirements.txt allows (constraints-lowest.txt), in .venv-lowest
+.venv-lowest/installed: requirements.txt requirements-browser.txt constraints-lowest.txt pyproject.toml
+	$(PYTHON) -m venv .venv-lowest
+	.venv-lowest/bin/python -m pip install --upgrade pip
+	.venv-lowest/bin/python -m pip install -r requirements.txt -r requirements-browser.txt -c constraints-lowest.txt
+	.venv-lowest/bin/jupyter labextension disable --level=sys_prefix "$(NEWS_PLUGIN)"
+	touch $@
+
+test-lowest: .venv-lowest/installed   ## run the whole suite at the lowest declared versions
+	.venv-lowest/bin/python -m pytest
 
 refresh: install      ## re-execute every notebook in place (after changing nnlib)
 	$(BIN)/python tools/refresh_notebooks.py
@@ -33,4 +48,4 @@ bench: install        ## the speed benchmarks (print tables)
 	$(BIN)/python bench/bench_widgets.py
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) .venv-lowest

@@ -13,7 +13,6 @@ exactly as committed.
 import hashlib
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -31,13 +30,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 VIEWPORT = {"width": 1400, "height": 1000}
 
 # User settings that make the browser session a faithful, side-effect-free copy of a learner's:
-# no autosave (the notebooks on disk stay untouched), every cell kept in the page (JupyterLab 4 can
-# render only the cells in view), and no news or update pop-ups over the notebook.
+# no autosave (the notebooks on disk stay untouched) and every cell kept in the page (JupyterLab 4 can
+# render only the cells in view). Everything else is the course's own configuration: `make install`
+# disables NEWS_PLUGIN in the environment, for the learner's JupyterLab and for this one alike.
 LAB_SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
     "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
-    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
 }
+NEWS_PLUGIN = "@jupyterlab/apputils-extension:announcements"  # asks about news, checks for updates
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
@@ -331,11 +331,3 @@ def widget_output_of(element):
 def file_digest(path):
     """SHA-256 of a file's bytes."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def reset_folder(path):
-    """Empty ``path`` (created if needed) and return it."""
-    path = Path(path)
-    shutil.rmtree(path, ignore_errors=True)
-    path.mkdir(parents=True)
-    return path
