@@ -61,11 +61,17 @@ def test_lessons_1_2_checks_never_raise(check, answer, capsys):
 
 
 def test_lesson02_bias(capsys):
-    assert lesson02.check_bias(-3.5)
-    assert not lesson02.check_bias(3.5)
+    assert lesson02.check_bias(-14) and lesson02.check_bias(-4 * 3.5)
+    assert np.isclose(sigmoid(4 * 3.5 + -14.0), 0.5)                 # the right bias really switches at x = 3.5
+    assert not lesson02.check_bias(14)
     assert "sign is wrong" in capsys.readouterr().out
-    assert not lesson02.check_bias(-3)
-    assert not lesson02.check_bias("-3.5")
+    assert not lesson02.check_bias(-3.5)                              # the weight forgotten
+    assert "4 x" in capsys.readouterr().out
+    assert not lesson02.check_bias(-3.5 / 4)                          # divided instead of multiplied
+    assert "multiply" in capsys.readouterr().out
+    assert not lesson02.check_bias(-13)
+    assert "3.25" in capsys.readouterr().out                          # where that bias really switches
+    assert not lesson02.check_bias("-14")
     assert not lesson02.check_bias(True)
 
 

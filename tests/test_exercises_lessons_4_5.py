@@ -5,31 +5,35 @@ import pytest
 
 from nnlib import load_mnist, one_hot
 from nnlib.exercises import lesson04, lesson05
+from nnlib.gradcheck import numerical_gradient
 
 
-@pytest.fixture(scope="module")
-def average_cost():
-    mnist = load_mnist()
-    outputs = lesson04.exercise_network().forward(mnist.x_test[:100])
-    return np.sum((outputs - one_hot(mnist.y_test[:100])) ** 2, axis=1)
-
-
-def test_average_cost(average_cost, capsys):
-    assert lesson04.check_average_cost(float(average_cost.mean()))
+def test_average_cost_of_the_lazy_network(capsys):
+    """A network answering 0.1 on all ten outputs costs 0.81 + 9 x 0.01 = 0.9 on every image."""
+    labels = load_mnist().y_test[:100]
+    per_example = np.sum((np.full((100, 10), 0.1) - one_hot(labels)) ** 2, axis=1)
+    assert np.allclose(per_example, 0.9)
+    assert lesson04.check_average_cost(float(per_example.mean()))
+    assert lesson04.check_average_cost(np.float32(0.9))
     assert not lesson04.check_average_cost(None)
-    assert not lesson04.check_average_cost(float(average_cost.sum()))
-    assert "sum over the 100 examples" in capsys.readouterr().out
-    assert not lesson04.check_average_cost(float(average_cost.mean() / 10))
-    assert not lesson04.check_average_cost(average_cost)          # an array, not one number
-    assert not lesson04.check_average_cost("4.87")
+    for slip, words in [(90.0, "sum over the 100 examples"), (0.09, "a tenth"), (0.81, "only the right neuron"),
+                        (4.87, "one-hot target")]:
+        assert not lesson04.check_average_cost(slip)
+        assert words in capsys.readouterr().out
+    assert not lesson04.check_average_cost(per_example)          # an array, not one number
+    assert not lesson04.check_average_cost("0.9")
 
 
 def test_bowl_gradient(capsys):
-    assert lesson04.check_bowl_gradient(np.array([-6.0, 3.0]))
-    assert not lesson04.check_bowl_gradient(np.array([6.0, -3.0]))
-    assert "negative gradient" in capsys.readouterr().out
-    assert not lesson04.check_bowl_gradient(np.array([-3.0, 1.5]))
-    assert not lesson04.check_bowl_gradient([-6.0, 3.0, 0.0])
+    """The tilted bowl x^2 + x y + y^2 at (-2, 3): gradient (2x + y, x + 2y) = (-1, 4), and typical slips."""
+    assert lesson04.check_bowl_gradient(np.array([-1.0, 4.0]))
+    p = np.array([-2.0, 3.0])
+    assert np.allclose(numerical_gradient(lambda: p[0] ** 2 + p[0] * p[1] + p[1] ** 2, p), [-1.0, 4.0], atol=1e-6)
+    for slip, words in [([1.0, -4.0], "negative gradient"), ([4.0, -1.0], "swapped"), ([-4.0, 6.0], "x y term"),
+                        ([-6.0, 3.0], "section 4's bowl"), ([2.0, 2.0], "holding y fixed")]:
+        assert not lesson04.check_bowl_gradient(np.array(slip))
+        assert words in capsys.readouterr().out
+    assert not lesson04.check_bowl_gradient([-1.0, 4.0, 0.0])
     assert not lesson04.check_bowl_gradient(None)
 
 

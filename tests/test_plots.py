@@ -105,6 +105,14 @@ def test_plot_activations_draws_functions_and_derivatives():
         plot_activations(("swish",))
 
 
+def test_plot_activations_leaves_a_gap_at_relus_kink():
+    z = np.linspace(-1, 1, 4)                      # 0 is not on this grid: the gap goes between -1/3 and 1/3
+    slope = plot_activations(("relu",), z=z).axes[1].lines[0]
+    xs, ys = np.asarray(slope.get_xdata(), float), np.asarray(slope.get_ydata(), float)
+    assert np.array_equal(np.isnan(ys), [False, False, True, False, False]) and np.isnan(xs[2])
+    assert np.array_equal(ys[[0, 1, 3, 4]], [0, 0, 1, 1])
+
+
 def test_plot_neuron_curves_and_two_pixel_neurons():
     lines = plot_neuron_curves([(2, -4), (1, 0)], x=np.linspace(-5, 5, 11))
     assert np.allclose(lines[0].get_ydata(), sigmoid(2 * np.linspace(-5, 5, 11) - 4))

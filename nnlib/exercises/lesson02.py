@@ -8,18 +8,29 @@ from . import is_number, not_answered, numbers_problems, report
 
 
 def check_bias(answer):
-    """Exercise 1: the bias of a neuron that should light up only when its weighted sum exceeds 3.5."""
+    """Exercise 1: the bias of a one-input neuron with weight 4 that should switch on when its input exceeds 3.5.
+
+    The neuron ``sigmoid(4 x + b)`` is half on at ``x = -b / 4``, so the answer is ``b = -4 * 3.5 = -14``.
+    """
     exercise = "Exercise 1 (bias as a threshold)"
     if not_answered(exercise, answer):
         return False
+    weight, threshold = 4.0, 3.5
+    expected = -weight * threshold
     problems = []
     if not is_number(answer):
         problems.append(f"the answer should be a number, got {type(answer).__name__}")
-    elif np.isclose(answer, 3.5):
-        problems.append("the sign is wrong: with b = +3.5, sigmoid(s + b) is already above 0.5 when the weighted "
-                        "sum s is above -3.5. The bias is added, so to demand s > 3.5 it must subtract 3.5")
-    elif not np.isclose(answer, -3.5):
-        problems.append(f"with b = {answer}, the neuron is half on when the weighted sum is {-answer:g}, not 3.5")
+    elif np.isclose(answer, -expected):
+        problems.append(f"the sign is wrong: with b = +{-expected:g}, the neuron switches at x = -b/w = "
+                        f"{expected / weight:g}. The bias is added, so to demand 4 x > 3.5 it must subtract")
+    elif np.isclose(answer, -threshold):
+        problems.append(f"with b = {answer:g} the neuron is half on where 4 x = 3.5, at x = {threshold / weight:g}: "
+                        "the weighted sum here is 4 x, not x, so the switching point is x = -b/w")
+    elif np.isclose(answer, -threshold / weight):
+        problems.append(f"with b = {answer:g} the neuron is half on at x = -b/w = {threshold / weight ** 2:g}: "
+                        "solve -b/4 = 3.5 for b (multiply, do not divide)")
+    elif not np.isclose(answer, expected):
+        problems.append(f"with b = {answer:g}, the neuron is half on at x = -b/w = {-answer / weight:g}, not 3.5")
     return report(exercise, problems)
 
 
@@ -51,7 +62,7 @@ def check_half_on_bias(answer):
     elif np.isclose(answer, weighted_sum):
         problems.append("the sign is wrong: sigmoid(z) = 0.5 needs z = 0, and z is the weighted sum PLUS the bias")
     elif np.isclose(answer, expected - b[0]):
-        problems.append("that is how much b_0 must change (the old b_0 is already in it); give the new bias itself")
+        problems.append("that is how much b_0 must change from its old value b[0]; give the new bias itself")
     elif any(np.isclose(answer, -(W[j] @ a)) for j in (1, 2)):
         problems.append("that is the bias for another neuron: neuron 0's weights are row 0 of W (one row per neuron)")
     else:

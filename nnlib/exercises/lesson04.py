@@ -4,54 +4,66 @@ import numpy as np
 
 from ..datasets import load_mnist, one_hot
 from ..descent import bowl_gradient
-from ..network import Network
 from . import array_problems, is_number, not_answered, report
 
 
-def exercise_network():
-    """The random 784-16-16-10 network of exercise 1 (sigmoid, quadratic cost, seed 0)."""
-    return Network([784, 16, 16, 10], seed=0)
-
-
 def check_average_cost(answer):
-    """Exercise 1: the average quadratic cost of :func:`exercise_network` on the first 100 test images."""
-    exercise = "Exercise 1 (average cost over 100 test images)"
+    """Exercise 1: the average cost, on the first 100 test images, of a lazy network (0.1 on every output).
+
+    The lazy network ignores the image and answers 0.1 on all ten output neurons. Every image costs
+    (0.1 - 1)^2 + 9 (0.1 - 0)^2 = 0.81 + 0.09 = 0.9, so the average is 0.9 (computed here from the real
+    labels all the same).
+    """
+    exercise = "Exercise 1 (the average cost of a lazy network)"
     if not_answered(exercise, answer):
         return False
     if isinstance(answer, np.ndarray) and answer.ndim == 0:
-        answer = answer.item()                      # a numpy scalar in an array, e.g. np.array(4.87)
+        answer = answer.item()                      # a numpy scalar in an array, e.g. np.array(0.9)
     if not is_number(answer):
         return report(exercise, [f"the answer should be one finite number, got {type(answer).__name__} "
                                  f"{np.shape(answer) if isinstance(answer, np.ndarray) else repr(answer)[:60]}"])
-    mnist = load_mnist()
-    outputs = exercise_network().forward(mnist.x_test[:100])
-    per_example = np.sum((outputs - one_hot(mnist.y_test[:100])) ** 2, axis=1, dtype=np.float64)
-    problems = []
-    if np.isclose(float(answer), per_example.sum(), rtol=1e-4):
+    labels = load_mnist().y_test[:100]
+    per_example = np.sum((np.full((labels.size, 10), 0.1) - one_hot(labels)) ** 2, axis=1)
+    value, problems = float(answer), []
+    if np.isclose(value, per_example.sum(), rtol=1e-4):
         problems.append("that is the sum over the 100 examples; the average divides by their number")
-    elif np.isclose(float(answer), per_example.mean() / 10, rtol=1e-4):
-        problems.append("that divides by the 10 outputs too; the cost of one example is a sum over the outputs")
-    elif not np.isclose(float(answer), per_example.mean(), rtol=1e-4):
-        problems.append(f"got {float(answer):.4f}. For each image sum the squared differences over the 10 "
-                        "outputs, then average over the 100 images")
+    elif np.isclose(value, per_example.mean() / 10, rtol=1e-4):
+        problems.append("that is a tenth of the cost: either you averaged over the 10 outputs (the cost of one "
+                        "example is their sum) or you left out the right neuron, which says 0.1 but should say 1")
+    elif np.isclose(value, 0.81, rtol=1e-4):
+        problems.append("that counts only the right neuron, (0.1 - 1)^2; the nine wrong ones add (0.1 - 0)^2 each")
+    elif not np.isclose(value, per_example.mean(), rtol=1e-4):
+        problems.append(f"got {value:.4f}. For each image sum the squared differences between the lazy outputs "
+                        "(0.1 ten times) and the one-hot target over the 10 outputs, then average over the 100 images")
     return report(exercise, problems)
 
 
 def check_bowl_gradient(answer):
-    """Exercise 2: the gradient of C(x, y) = 3/2 x^2 + 1/2 y^2 at (-2, 3), as an array of shape (2,)."""
-    exercise = "Exercise 2 (gradient of the bowl at (-2, 3))"
+    """Exercise 2: the gradient of the tilted bowl C(x, y) = x^2 + x y + y^2 at (-2, 3), as an array of shape (2,).
+
+    ``(dC/dx, dC/dy) = (2x + y, x + 2y)``, which is (-1, 4) there.
+    """
+    exercise = "Exercise 2 (gradient of the tilted bowl at (-2, 3))"
     if not_answered(exercise, answer):
         return False
     problems = array_problems(answer, (2,))
     if not problems:
-        expected = bowl_gradient(np.array([-2.0, 3.0]))
+        x, y = -2.0, 3.0
+        expected = np.array([2 * x + y, x + 2 * y])
         answer = np.asarray(answer, dtype=float)
         if np.allclose(answer, -expected, atol=1e-3):
             problems.append("that is the negative gradient (downhill); the gradient points uphill")
-        elif np.allclose(answer, [1.5 * 4, 0.5 * 9], atol=1e-3) or np.allclose(answer, [-3.0, 1.5], atol=1e-3):
-            problems.append("differentiate: d/dx (3/2 x^2) = 3x and d/dy (1/2 y^2) = y")
+        elif np.allclose(answer, expected[::-1], atol=1e-3):
+            problems.append("the two components are swapped: the first is dC/dx, the second dC/dy")
+        elif np.allclose(answer, [2 * x, 2 * y], atol=1e-3):
+            problems.append("the x y term is missing: as x changes, x y changes at the rate y, so d/dx (x y) = y; "
+                            "likewise d/dy (x y) = x")
+        elif np.allclose(answer, bowl_gradient(np.array([x, y])), atol=1e-3):
+            problems.append("that is the gradient of section 4's bowl 3/2 x^2 + 1/2 y^2; this exercise's bowl is "
+                            "x^2 + x y + y^2")
         elif not np.allclose(answer, expected, atol=1e-3):
-            problems.append(f"got {np.round(answer, 4).tolist()}; the gradient is (dC/dx, dC/dy) evaluated at x=-2, y=3")
+            problems.append(f"got {np.round(answer, 4).tolist()}; the gradient is (dC/dx, dC/dy): differentiate with "
+                            "respect to x holding y fixed, then the other way round, and evaluate at x = -2, y = 3")
     return report(exercise, problems)
 
 

@@ -36,7 +36,11 @@ def plot_activations(names=("sigmoid", "relu", "tanh"), z=None, derivatives=True
         act = ACTIVATIONS[name]
         axes[0, 0].plot(z, act.function(z), label=name, color=_COLOURS.get(name), lw=2)
         if derivatives:
-            axes[0, 1].plot(z, act.prime(z), label=f"{name}'", color=_COLOURS.get(name), lw=2)
+            z_slope, slope = z, act.prime(z)
+            if name == "relu":      # no slope at the kink z = 0: a gap there, not a vertical line from 0 to 1
+                kink = np.searchsorted(z, 0.0, side="right")
+                z_slope, slope = np.insert(z, kink, np.nan), np.insert(slope, kink, np.nan)
+            axes[0, 1].plot(z_slope, slope, label=f"{name}'", color=_COLOURS.get(name), lw=2)
     titles = ["Activation functions a = f(z)", "Their derivatives f'(z) (slopes)"]
     for ax, title in zip(axes[0], titles):
         ax.axhline(0, color="#999999", lw=0.8), ax.axvline(0, color="#999999", lw=0.8)

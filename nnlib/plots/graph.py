@@ -19,6 +19,8 @@ EDGE_COLOUR = "#7a7a7a"
 ROW_SPACING = 1.25
 OP_SYMBOLS = {"sigmoid": "σ"}    # shorter names inside the operation circles
 OP_RADIUS = 0.2
+INCH = 1.05                   # figure inches per unit of the layout (about 0.8 inside matplotlib's margins)
+FONT_SIZE = 11
 
 
 def _layout(order):
@@ -51,7 +53,7 @@ def _box(ax, x, y, lines, colours, width, height, face="white"):
                                 facecolor=face, edgecolor="#444444", linewidth=1.0, zorder=2))
     offsets = np.linspace(height / 4, -height / 4, len(lines)) if len(lines) > 1 else [0.0]
     for text, colour, dy in zip(lines, colours, offsets):
-        ax.text(x, y + dy, text, ha="center", va="center", fontsize=10, color=colour, zorder=3)
+        ax.text(x, y + dy, text, ha="center", va="center", fontsize=FONT_SIZE, color=colour, zorder=3)
 
 
 def draw_graph(root, ax=None, show_grad=True, title=None, digits=4):
@@ -75,8 +77,9 @@ def draw_graph(root, ax=None, show_grad=True, title=None, digits=4):
     order = root.graph()
     column, row = _layout(order)
     n_columns, n_rows = max(column.values()) + 1, max(row.values()) + 1
-    ax = new_axes(ax, figsize=(2.4 * n_columns + 0.5, 1.5 * n_rows + 1.2))
-    width, height = 1.25, 0.78 if show_grad else 0.5
+    # compact, so that a deep graph shrunk to the width of a page keeps its text readable
+    ax = new_axes(ax, figsize=(INCH * (2.0 * n_columns - 0.2), INCH * (ROW_SPACING * n_rows + 0.6) + 0.5))
+    width, height = 1.4, 0.78 if show_grad else 0.5
     position = {id(n): (2.0 * column[id(n)], -ROW_SPACING * row[id(n)]) for n in order}
 
     for node in order:
@@ -92,7 +95,7 @@ def draw_graph(root, ax=None, show_grad=True, title=None, digits=4):
                         arrowprops={"arrowstyle": "-|>", "color": EDGE_COLOUR, "lw": 1.0, "shrinkA": 0, "shrinkB": 0})
             ax.add_patch(_circle(ox, oy))
             symbol = OP_SYMBOLS.get(node.op, node.op)
-            ax.text(ox, oy, symbol, ha="center", va="center", fontsize=7.5 if len(symbol) > 2 else 11, zorder=4)
+            ax.text(ox, oy, symbol, ha="center", va="center", fontsize=8.5 if len(symbol) > 2 else 12, zorder=4)
         name = node.label or ("constant" if not node.children else "")
         lines = ([name] if name else []) + [f"{node.data:.{digits}g}"]
         colours = (["#222222"] if name else []) + [VALUE_COLOUR]
@@ -110,7 +113,7 @@ def draw_graph(root, ax=None, show_grad=True, title=None, digits=4):
     legend = "green: value (forward pass)"
     if show_grad:
         legend += f"   orange: gradient d{root.label or 'out'}/d(value) (backward pass)"
-    ax.text(-0.9, bottom, legend, fontsize=8.5, color="#444444", va="top")
+    ax.text(-0.9, bottom, legend, fontsize=10, color="#444444", va="top")
     if title:
         ax.set_title(title)
     ax.graph_positions = {node: position[id(node)] for node in order}
