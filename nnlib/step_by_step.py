@@ -155,6 +155,14 @@ def walk(example=STEP_BY_STEP):
         frm = WEIGHT_EDGES[name][0]
         return (f"i_{frm[1]}", x[frm]) if frm in x else (f"out_{{{frm}}}", out[frm].data)
 
+    def weight_gradients(neuron):
+        """dE/dw of the two weights that feed ``neuron``: its delta times the activation each carries."""
+        for name in into(neuron):
+            s_symbol, s_value = source(name)
+            add("backward", f"dE/d{name}", rf"\partial E / \partial w_{name[1]}",
+                rf"\delta_{{{neuron}}} \cdot {s_symbol}",
+                rf"{_n(net[neuron].grad)} \cdot {_n(s_value)}", w[name].grad, edges=[name])
+
     for neuron in ("h1", "h2", "o1", "o2"):                    # forward pass
         b_symbol, b_value = bias[neuron[0]]
         ws = into(neuron)
@@ -175,11 +183,7 @@ def walk(example=STEP_BY_STEP):
         add("backward", f"delta_{neuron}", rf"\delta_{{{neuron}}}",
             rf"(out_{{{neuron}}} - t_{neuron[1]}) \cdot out_{{{neuron}}}(1 - out_{{{neuron}}})",
             rf"({_n(o)} - {_n(t)}) \cdot {_n(o)}(1 - {_n(o)})", net[neuron].grad, node=neuron)
-        for name in into(neuron):
-            s_symbol, s_value = source(name)
-            add("backward", f"dE/d{name}", rf"\partial E / \partial w_{name[1]}",
-                rf"\delta_{{{neuron}}} \cdot {s_symbol}",
-                rf"{_n(net[neuron].grad)} \cdot {_n(s_value)}", w[name].grad, edges=[name])
+        weight_gradients(neuron)
     for hidden in ("h1", "h2"):                                # backward: hidden layer
         ws_out = [name for name, (frm, _) in WEIGHT_EDGES.items() if frm == hidden]
         add("backward", f"dE/dout_{hidden}", rf"\partial E / \partial out_{{{hidden}}}",
@@ -190,11 +194,7 @@ def walk(example=STEP_BY_STEP):
         add("backward", f"delta_{hidden}", rf"\delta_{{{hidden}}}",
             rf"\partial E / \partial out_{{{hidden}}} \cdot out_{{{hidden}}}(1 - out_{{{hidden}}})",
             rf"{_n(out[hidden].grad)} \cdot {_n(h)}(1 - {_n(h)})", net[hidden].grad, node=hidden)
-        for name in into(hidden):
-            s_symbol, s_value = source(name)
-            add("backward", f"dE/d{name}", rf"\partial E / \partial w_{name[1]}",
-                rf"\delta_{{{hidden}}} \cdot {s_symbol}",
-                rf"{_n(net[hidden].grad)} \cdot {_n(s_value)}", w[name].grad, edges=[name])
+        weight_gradients(hidden)
 
     new_weights = []
     for name, v in w.items():                                   # update: all at once, after the backward pass

@@ -142,4 +142,4 @@ class TrainingMonitor:
 
     def _repr_mimebundle_(self, **kwargs):
         return bundle_with_picture(self.live.image, self.live.render(compress_level=6),
-                                   "TrainingMonitor(training cost and held-out accuracy, redrawn after each epoch)")
+                                   "TrainingMonitor(live learning curves, redrawn after each epoch of training)")
