@@ -18,6 +18,23 @@ def as_array(x, name):
                          f"got a ragged {type(x).__name__}") from None
 
 
+def finite_array(x, name, dtype=None):
+    """``np.asarray(x)`` of finite real numbers, of any shape, or raise a clear error.
+
+    Booleans, strings, None and objects are refused (TypeError), NaN and infinity too (ValueError).
+    The array keeps its own dtype (float32 stays float32, integers stay integers) unless ``dtype``
+    is given; the conversion comes before the check, so a number too large for ``dtype`` is refused.
+    """
+    arr = as_array(x, name)
+    if arr.dtype == bool or not (np.issubdtype(arr.dtype, np.floating) or np.issubdtype(arr.dtype, np.integer)):
+        raise TypeError(f"{name} must hold real numbers (float or int), got dtype {arr.dtype}")
+    if dtype is not None:
+        arr = arr.astype(dtype, copy=False)
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} contains NaN or infinity; expected finite numbers")
+    return arr
+
+
 def as_float_array(x, name, ndim=None, dtype=None):
     """Return ``x`` as a floating-point numpy array, or raise a clear error.
 
@@ -27,20 +44,15 @@ def as_float_array(x, name, ndim=None, dtype=None):
     if isinstance(x, (str, bytes)) or x is None:
         raise TypeError(f"{name} must be an array of numbers, got {type(x).__name__}")
     arr = as_array(x, name)
-    if arr.dtype == bool or not (np.issubdtype(arr.dtype, np.floating) or np.issubdtype(arr.dtype, np.integer)):
-        raise TypeError(f"{name} must hold real numbers (float or int), got dtype {arr.dtype}")
-    if dtype is not None:
-        arr = arr.astype(dtype, copy=False)
-    elif not np.issubdtype(arr.dtype, np.floating):
-        arr = arr.astype(np.float64)
+    if dtype is None and not np.issubdtype(arr.dtype, np.floating):
+        dtype = np.float64                       # integers become float64
+    arr = finite_array(arr, name, dtype)
     allowed = (ndim,) if isinstance(ndim, int) else ndim
     if ndim is not None and arr.ndim not in allowed:
         wanted = " or ".join(f"{d}-D" for d in allowed)
         raise ValueError(f"{name} must be a {wanted} array, got shape {arr.shape}")
     if arr.size == 0:
         raise ValueError(f"{name} is empty (shape {arr.shape}); expected at least one value")
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} contains NaN or infinity; expected finite numbers")
     return arr
 
 

@@ -10,12 +10,20 @@ Each derivative is offered in two forms:
 * ``Activation.prime_from_output(a)`` takes the activation already computed in the forward pass,
   which is what backpropagation uses (``sigmoid'(z) = a (1 - a)``, ``tanh'(z) = 1 - a**2``), so no
   exponential is computed twice.
+
+Each public function checks ``z`` once per call and refuses what has no activation: NaN, infinity,
+booleans, text (a ValueError or TypeError naming ``z``); then its private twin right below it
+(``_sigmoid`` for ``sigmoid``) computes. The network's forward and backward passes call the twins,
+through :data:`ACTIVATIONS`, on weighted inputs they computed themselves: training pays nothing for
+the checks.
 """
 
 from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
+
+from . import _validate
 
 
 # exp(-z) overflows for z just below -log(largest float): -88.7 for float32, -709.8 for float64.
@@ -31,48 +39,78 @@ def sigmoid(z):
     (float64): ``sigmoid(-1000.0)`` and ``sigmoid(1000.0)`` give (almost) 0 and 1 without a warning.
     float32 stays float32; any other input (integers, float16) is computed in float64.
     """
+    return _sigmoid(_validate.finite_array(z, "z"))
+
+
+def _sigmoid(z):
     z = np.asarray(z)
     if z.dtype not in _LOWEST_Z:
-        if z.dtype.kind not in "biuf":
-            raise TypeError(f"z must hold real numbers, got dtype {z.dtype}")
         z = z.astype(np.float64)
     return 1 / (1 + np.exp(-np.maximum(z, _LOWEST_Z[z.dtype])))
 
 
 def sigmoid_prime(z):
     """Derivative of the sigmoid: ``sigmoid(z) * (1 - sigmoid(z))``; at most 0.25, at z = 0."""
-    s = sigmoid(z)
+    return _sigmoid_prime(_validate.finite_array(z, "z"))
+
+
+def _sigmoid_prime(z):
+    s = _sigmoid(z)
     return s * (1.0 - s)
 
 
 def relu(z):
     """The rectified linear unit ``max(0, z)``."""
+    return _relu(_validate.finite_array(z, "z"))
+
+
+def _relu(z):
     return np.maximum(z, 0)
 
 
 def relu_prime(z):
     """Derivative of ReLU: 1 where ``z > 0``, else 0 (we take 0 at the kink z = 0)."""
+    return _relu_prime(_validate.finite_array(z, "z"))
+
+
+def _relu_prime(z):
     z = np.asarray(z)
     return (z > 0).astype(z.dtype if np.issubdtype(z.dtype, np.floating) else np.float64)
 
 
 def tanh(z):
     """The hyperbolic tangent, from (-inf, inf) into (-1, 1); equals ``2 sigmoid(2z) - 1``."""
+    return _tanh(_validate.finite_array(z, "z"))
+
+
+def _tanh(z):
     return np.tanh(z)
 
 
 def tanh_prime(z):
     """Derivative of tanh: ``1 - tanh(z)**2``."""
+    return _tanh_prime(_validate.finite_array(z, "z"))
+
+
+def _tanh_prime(z):
     return 1.0 - np.tanh(z) ** 2
 
 
 def identity(z):
     """No squishing at all: ``a = z`` (for outputs that are plain numbers)."""
+    return _identity(_validate.finite_array(z, "z"))
+
+
+def _identity(z):
     return np.asarray(z)
 
 
 def identity_prime(z):
     """Derivative of the identity: 1 everywhere."""
+    return _identity_prime(_validate.finite_array(z, "z"))
+
+
+def _identity_prime(z):
     return np.ones_like(np.asarray(z, dtype=float))
 
 
@@ -87,9 +125,10 @@ class Activation:
 
 
 ACTIVATIONS = {
-    "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime, lambda a: a * (1 - a)),
-    "relu": Activation("relu", relu, relu_prime, lambda a: (a > 0).astype(a.dtype)),
-    "tanh": Activation("tanh", tanh, tanh_prime, lambda a: 1 - a * a),
-    "identity": Activation("identity", identity, identity_prime, lambda a: np.ones_like(a)),
+    "sigmoid": Activation("sigmoid", _sigmoid, _sigmoid_prime, lambda a: a * (1 - a)),
+    "relu": Activation("relu", _relu, _relu_prime, lambda a: (a > 0).astype(a.dtype)),
+    "tanh": Activation("tanh", _tanh, _tanh_prime, lambda a: 1 - a * a),
+    "identity": Activation("identity", _identity, _identity_prime, lambda a: np.ones_like(a)),
 }
-"""The activations a :class:`~nnlib.network.Network` can use, by name."""
+"""The activations a :class:`~nnlib.network.Network` can use, by name: the unchecked forms, for arrays
+of real numbers the network computed itself (call the public functions above on anything else)."""

@@ -218,6 +218,23 @@ def _as_value(x):
 
 
 # ---------------------------------------------------------------- small networks made of values
+def _entries(entries, name):
+    """``entries`` as a non-empty list of Values and finite numbers, or an error naming ``name``."""
+    if isinstance(entries, (str, bytes, Value)) or not hasattr(entries, "__iter__"):
+        raise TypeError(f"{name} must be a list of Values or numbers, got {type(entries).__name__}")
+    entries = list(entries)
+    if not entries:
+        raise ValueError(f"{name} is empty; expected at least one Value or number")
+    for i, entry in enumerate(entries):
+        if isinstance(entry, Value):
+            continue
+        if isinstance(entry, bool) or not isinstance(entry, numbers.Real):
+            raise TypeError(f"{name}[{i}] must be a Value or a number, got {entry!r} ({type(entry).__name__})")
+        if not math.isfinite(entry):
+            raise ValueError(f"{name}[{i}] must be a finite number, got {entry!r}")
+    return entries
+
+
 def sigmoid_layer(weights, inputs, biases):
     """One layer of sigmoid neurons: ``a_j = sigmoid(sum_k weights[j][k] inputs[k] + biases[j])``.
 
@@ -231,6 +248,11 @@ def sigmoid_layer(weights, inputs, biases):
     -------
     list of Value, length n_out
     """
+    if isinstance(weights, (str, bytes, Value)) or not hasattr(weights, "__iter__"):
+        raise TypeError(f"weights must be a list of rows (one list of Values or numbers per neuron), "
+                        f"got {type(weights).__name__}")
+    weights = [_entries(row, f"weights[{j}]") for j, row in enumerate(weights)]
+    inputs, biases = _entries(inputs, "inputs"), _entries(biases, "biases")
     if len(weights) != len(biases) or any(len(row) != len(inputs) for row in weights):
         raise ValueError(f"weights must have one row per bias ({len(biases)}) and one column per input "
                          f"({len(inputs)}); got {len(weights)} rows of lengths {[len(r) for r in weights]}")
@@ -238,8 +260,12 @@ def sigmoid_layer(weights, inputs, biases):
 
 
 def half_squared_error(outputs, targets):
-    """``E = sum_j 1/2 (target_j - out_j)**2`` for one example (nnlib's ``cost="half_quadratic"``)."""
-    if len(outputs) != len(targets):
-        raise ValueError(f"outputs and targets must have the same length, got {len(outputs)} and {len(targets)}")
-    return sum(0.5 * (t - o) ** 2 for o, t in zip(outputs, targets))
+    """``E = sum_j 1/2 (target_j - out_j)**2`` for one example (nnlib's ``cost="half_quadratic"``).
 
+    ``outputs`` and ``targets`` are lists of the same length, of Values or numbers. Returns a Value.
+    """
+    outputs, targets = _entries(outputs, "outputs"), _entries(targets, "targets")
+    if len(outputs) != len(targets):
+        raise ValueError(f"outputs and targets must have the same length (one target per output), "
+                         f"got {len(outputs)} outputs and {len(targets)} targets")
+    return sum(0.5 * (t - o) ** 2 for o, t in zip(outputs, targets))

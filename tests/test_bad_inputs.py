@@ -13,7 +13,7 @@ import pytest
 
 from nnlib import Network, TrainingDiverged, gradient_check, load_mnist, one_hot, train
 from nnlib import activations, descent, losses
-from nnlib.autograd import Value
+from nnlib.autograd import Value, half_squared_error, sigmoid_layer
 from nnlib.gradcheck import numerical_gradient, relative_error
 
 NET = Network([4, 3, 2], seed=0)
@@ -217,6 +217,55 @@ CASES = {
     "softmax NaN": (lambda: losses.softmax(np.array([np.nan, 1.0])), ValueError, ["NaN"]),
     "softmax text": (lambda: losses.softmax("scores"), TypeError, ["str"]),
     "sigmoid None": (lambda: activations.sigmoid(None), TypeError, ["real numbers", "object"]),
+    "sigmoid NaN": (lambda: activations.sigmoid(np.array([0.0, np.nan])), ValueError, ["z", "NaN or infinity"]),
+    "sigmoid_prime inf": (lambda: activations.sigmoid_prime(np.inf), ValueError, ["z", "NaN or infinity"]),
+    "sigmoid_prime text": (lambda: activations.sigmoid_prime("0.5"), TypeError, ["z", "real numbers", "<U3"]),
+    "relu -inf": (lambda: activations.relu([1.0, -np.inf]), ValueError, ["z", "NaN or infinity"]),
+    "relu bool": (lambda: activations.relu(True), TypeError, ["z", "real numbers", "bool"]),
+    "relu_prime NaN": (lambda: activations.relu_prime(np.full((2, 2), np.nan)), ValueError, ["z", "NaN or infinity"]),
+    "relu_prime ragged": (lambda: activations.relu_prime([[1.0], [1.0, 2.0]]), ValueError, ["z", "ragged"]),
+    "tanh NaN float32": (lambda: activations.tanh(np.array([np.nan], np.float32)), ValueError, ["z", "NaN or infinity"]),
+    "tanh None": (lambda: activations.tanh(None), TypeError, ["z", "real numbers", "object"]),
+    "tanh_prime inf": (lambda: activations.tanh_prime(float("inf")), ValueError, ["z", "NaN or infinity"]),
+    "tanh_prime bool array": (lambda: activations.tanh_prime(np.array([True, False])), TypeError, ["z", "bool"]),
+    "identity inf": (lambda: activations.identity(np.array([np.inf])), ValueError, ["z", "NaN or infinity"]),
+    "identity text": (lambda: activations.identity("z"), TypeError, ["z", "real numbers"]),
+    "identity_prime NaN": (lambda: activations.identity_prime(float("nan")), ValueError, ["z", "NaN or infinity"]),
+    "identity_prime complex": (lambda: activations.identity_prime(1j), TypeError, ["z", "real numbers", "complex"]),
+    "quadratic_cost shapes differ": (lambda: losses.quadratic_cost(np.ones((5, 10)), np.ones((5, 1))), ValueError,
+                                     ["same shape", "output of shape (5, 10)", "target of shape (5, 1)"]),
+    "quadratic_cost NaN target": (lambda: losses.quadratic_cost(np.ones((2, 3)), np.full((2, 3), np.nan)), ValueError,
+                                  ["target", "NaN or infinity"]),
+    "quadratic_cost_prime shapes differ": (lambda: losses.quadratic_cost_prime(np.ones((5, 10)), np.ones(10)),
+                                           ValueError, ["same shape", "(5, 10)", "(10,)"]),
+    "quadratic_cost_prime inf output": (lambda: losses.quadratic_cost_prime(np.array([[np.inf, 0.0]]), np.ones((1, 2))),
+                                        ValueError, ["output", "NaN or infinity"]),
+    "quadratic_cost_and_prime text": (lambda: losses.quadratic_cost_and_prime("out", np.ones(2)), TypeError,
+                                      ["output", "array of numbers", "str"]),
+    "half_quadratic_cost shapes differ": (lambda: losses.half_quadratic_cost(np.ones((5, 10)), np.ones((10, 5))),
+                                          ValueError, ["same shape", "(5, 10)", "(10, 5)"]),
+    "half_quadratic_cost 3-D": (lambda: losses.half_quadratic_cost(np.ones((2, 2, 2)), np.ones((2, 2, 2))), ValueError,
+                                ["output", "1-D or 2-D", "(2, 2, 2)"]),
+    "half_quadratic_cost_prime NaN": (lambda: losses.half_quadratic_cost_prime(np.ones(3), [0.0, np.nan, 1.0]),
+                                      ValueError, ["target", "NaN or infinity"]),
+    "half_quadratic_cost_and_prime shapes differ": (lambda: losses.half_quadratic_cost_and_prime(np.ones((4, 2)),
+                                                                                                 np.ones((2, 2))),
+                                                    ValueError, ["same shape", "(4, 2)", "(2, 2)"]),
+    "cross_entropy_cost shapes differ": (lambda: losses.cross_entropy_cost(np.ones((5, 10)), np.ones((5, 1))), ValueError,
+                                         ["same shape", "scores of shape (5, 10)", "target of shape (5, 1)"]),
+    "cross_entropy_cost inf scores": (lambda: losses.cross_entropy_cost(np.array([[np.inf, 0.0]]), np.eye(2)[:1]),
+                                      ValueError, ["scores", "NaN or infinity"]),
+    "cross_entropy_cost_prime labels for targets": (lambda: losses.cross_entropy_cost_prime(np.ones((3, 4)), [0, 1, 3]),
+                                                    ValueError, ["same shape", "(3, 4)", "(3,)"]),
+    "cross_entropy_cost_prime None": (lambda: losses.cross_entropy_cost_prime(np.ones((1, 2)), None), TypeError,
+                                      ["target", "NoneType"]),
+    "cross_entropy_cost_and_prime NaN": (lambda: losses.cross_entropy_cost_and_prime(np.array([[np.nan, 1.0]]),
+                                                                                     np.eye(2)[:1]),
+                                         ValueError, ["scores", "NaN or infinity"]),
+    "cross_entropy_cost empty": (lambda: losses.cross_entropy_cost(np.ones((0, 2)), np.ones((0, 2))), ValueError,
+                                 ["scores", "empty"]),
+    "log_softmax inf": (lambda: losses.log_softmax(np.array([[1.0, -np.inf]])), ValueError, ["z (scores)", "NaN or infinity"]),
+    "log_softmax bool": (lambda: losses.log_softmax(np.array([True])), TypeError, ["z (scores)", "bool"]),
     # ------------------------------------------------------------ descent
     "gradient_descent NaN gradient": (lambda: descent.gradient_descent(lambda p: np.nan * p, np.ones(2), 0.1),
                                       ValueError, ["gradient returned NaN"]),
@@ -252,6 +301,29 @@ CASES = {
     "Value product overflow": (lambda: Value(1e200) * Value(1e200), ValueError, ["finite", "overflowed"]),
     "Value 0 ** -1": (lambda: Value(0.0) ** -1, ValueError, ["0 ** -1", "no finite value"]),
     "Value pow overflow": (lambda: Value(10.0) ** 400, ValueError, ["no finite value"]),
+    "sigmoid_layer too few weights per row": (lambda: sigmoid_layer([[1.0, 2.0]], [1.0, 2.0, 3.0], [0.0]), ValueError,
+                                              ["one column per input (3)", "lengths [2]"]),
+    "sigmoid_layer biases mismatch": (lambda: sigmoid_layer([[1.0], [2.0]], [1.0], [0.0]), ValueError,
+                                      ["one row per bias (1)", "2 rows"]),
+    "sigmoid_layer row is a number": (lambda: sigmoid_layer([1.0, 2.0], [1.0, 2.0], [0.0, 0.0]), TypeError,
+                                      ["weights[0]", "list of Values or numbers", "float"]),
+    "sigmoid_layer weights a number": (lambda: sigmoid_layer(2.0, [1.0], [0.0]), TypeError, ["weights", "list of rows", "float"]),
+    "sigmoid_layer text entry": (lambda: sigmoid_layer([[1.0, "2"]], [1.0, 2.0], [0.0]), TypeError,
+                                 ["weights[0][1]", "Value or a number", "'2'"]),
+    "sigmoid_layer NaN input": (lambda: sigmoid_layer([[1.0]], [float("nan")], [0.0]), ValueError,
+                                ["inputs[0]", "finite", "nan"]),
+    "sigmoid_layer biases None": (lambda: sigmoid_layer([[1.0]], [1.0], None), TypeError, ["biases", "NoneType"]),
+    "sigmoid_layer no inputs": (lambda: sigmoid_layer([[]], [], [0.0]), ValueError, ["weights[0]", "empty"]),
+    "half_squared_error lengths differ": (lambda: half_squared_error([Value(1.0)], [1.0, 0.0]), ValueError,
+                                          ["same length", "1 outputs", "2 targets"]),
+    "half_squared_error target None": (lambda: half_squared_error([Value(1.0)], [None]), TypeError,
+                                       ["targets[0]", "Value or a number", "None"]),
+    "half_squared_error target bool": (lambda: half_squared_error([Value(1.0)], [True]), TypeError, ["targets[0]", "bool"]),
+    "half_squared_error target inf": (lambda: half_squared_error([Value(1.0)], [float("inf")]), ValueError,
+                                      ["targets[0]", "finite", "inf"]),
+    "half_squared_error one Value": (lambda: half_squared_error(Value(1.0), [1.0]), TypeError,
+                                     ["outputs", "list of Values or numbers", "Value"]),
+    "half_squared_error empty": (lambda: half_squared_error([], []), ValueError, ["outputs", "empty"]),
     # ------------------------------------------------------------ widgets
     "NeuronWidget weight 50": (lambda: _widgets()[2](weight=50), ValueError, ["weight w", "-10 to 10", "50"]),
     "NeuronWidget bias inf": (lambda: _widgets()[2](bias=float("inf")), ValueError, ["bias b", "inf"]),
@@ -344,6 +416,68 @@ def test_forward_return_all_does_not_alias_the_input_or_the_parameters():
         array[...] = 0.5
     assert np.array_equal(x, X.astype(np.float32))
     np.testing.assert_array_equal(net.forward(x), NET.forward(x))
+
+
+def test_training_pays_for_the_checks_once_per_call_not_per_step(monkeypatch):
+    """The network's passes use the unchecked twins (ACTIVATIONS, COSTS): more steps, no more checks."""
+    from nnlib import _validate
+    calls, check = [], _validate.finite_array
+    monkeypatch.setattr(_validate, "finite_array", lambda *args, **kwargs: calls.append(1) or check(*args, **kwargs))
+    networks = (NET, Network([4, 3, 2], hidden="relu", output="softmax", cost="cross_entropy", seed=0),
+                Network([4, 3, 2], hidden="tanh", output="identity", cost="half_quadratic", seed=0))
+    checks = []
+    for batch_size in (5, 1):                     # one step per epoch, then five
+        calls.clear()
+        for net in networks:
+            train(net.copy(), X, Y, epochs=2, batch_size=batch_size, learning_rate=0.01, progress=False)
+        checks.append(len(calls))
+    assert checks[0] == checks[1] > 0
+
+
+def test_public_functions_compute_what_the_network_uses():
+    z = np.linspace(-5, 5, 12).reshape(3, 4)
+    for name, public in [("sigmoid", activations.sigmoid), ("relu", activations.relu), ("tanh", activations.tanh),
+                         ("identity", activations.identity)]:
+        np.testing.assert_array_equal(public(z), activations.ACTIVATIONS[name].function(z))
+        np.testing.assert_array_equal(getattr(activations, name + "_prime")(z), activations.ACTIVATIONS[name].prime(z))
+    target = np.eye(4)[[0, 3, 1]]
+    for name, (cost, prime) in losses.COSTS.items():
+        public_cost, public_prime = getattr(losses, name + "_cost"), getattr(losses, name + "_cost_prime")
+        assert public_cost(z, target) == cost(z, target)
+        np.testing.assert_array_equal(public_prime(z, target), prime(z, target))
+        both = getattr(losses, name + "_cost_and_prime")(z, target)
+        assert both[0] == pytest.approx(cost(z, target), rel=1e-12)
+        np.testing.assert_allclose(both[1], prime(z, target), rtol=1e-12)
+
+
+def test_a_single_example_is_one_example_for_every_cost():
+    """A 1-D output is one example (as in Network.forward and softmax): the same cost as a batch of one row."""
+    out, target = np.array([0.2, 0.9, 0.4]), np.array([0.0, 1.0, 0.0])
+    for name in ("quadratic", "half_quadratic", "cross_entropy"):
+        cost, prime = getattr(losses, name + "_cost"), getattr(losses, name + "_cost_prime")
+        assert cost(out, target) == cost(out[None], target[None])
+        np.testing.assert_array_equal(prime(out, target), prime(out[None], target[None])[0])
+        assert getattr(losses, name + "_cost_and_prime")(out, target)[1].shape == (3,)
+    assert losses.quadratic_cost(out, target) == pytest.approx(0.04 + 0.01 + 0.16)
+    assert losses.quadratic_cost([[1, 0]], [[0, 0]]) == 1.0          # integer lists are numbers too
+
+
+def test_activations_accept_scalars_and_lists_and_keep_their_types():
+    assert activations.sigmoid(0.0) == 0.5 and activations.relu(-3.0) == 0 and activations.relu(2.5) == 2.5
+    assert activations.relu(3) == 3 and activations.relu(np.array([3])).dtype == np.array([3]).dtype
+    np.testing.assert_array_equal(activations.relu_prime([-1.0, 0.0, 2.0]), [0.0, 0.0, 1.0])
+    assert activations.tanh_prime(0) == 1.0 and activations.identity(2.0) == 2.0
+    for f in (activations.sigmoid, activations.sigmoid_prime, activations.relu, activations.relu_prime,
+              activations.tanh, activations.tanh_prime, activations.identity):
+        assert f(np.ones(2, np.float32)).dtype == np.float32
+    assert np.array_equal(activations.sigmoid(np.array([])), [])      # element by element: nothing in, nothing out
+
+
+def test_exercise_checks_with_huge_weights_still_answer():
+    """The checks compute the sigmoid of a learner's sums, which may overflow to inf: a saturated neuron, not an error."""
+    from nnlib.exercises import lesson02, lesson03
+    assert lesson03.check_sharp_neuron((5e307, -1.5e308))
+    assert lesson02.check_and_neuron((1e308, 1e308, -1.5e308))      # (1, 1): 1e308 + 1e308 overflows to inf, output 1
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
