@@ -73,6 +73,14 @@ def as_activations(x, name, ndim=None, dtype=None):
     return arr
 
 
+def same_shape(a, b, name_a, name_b):
+    """Check that arrays ``a`` and ``b`` have the same shape: they are compared entry by entry, so
+    numpy must not broadcast one against the other."""
+    if a.shape != b.shape:
+        raise ValueError(f"{name_a} and {name_b} must have the same shape (entry by entry), "
+                         f"got {name_a} of shape {a.shape} and {name_b} of shape {b.shape}")
+
+
 def as_labels(labels, n_classes, name="labels"):
     """Return integer class labels as a 1-D int64 array, each in 0..n_classes-1."""
     arr = as_array(labels, name)

@@ -26,8 +26,7 @@ def relative_error(a, b):
     """
     a = _validate.as_float_array(a, "a", dtype=np.float64)
     b = _validate.as_float_array(b, "b", dtype=np.float64)
-    if a.shape != b.shape:
-        raise ValueError(f"a and b must have the same shape to be compared, got {a.shape} and {b.shape}")
+    _validate.same_shape(a, b, "a", "b")
     a, b = a.ravel(), b.ravel()
     denominator = np.linalg.norm(a) + np.linalg.norm(b)
     return 0.0 if denominator == 0 else float(np.linalg.norm(a - b) / denominator)

@@ -23,9 +23,7 @@ def _examples(output, target, output_name="output"):
     """Check a cost's arguments; return both as float arrays of shape (n_examples, n_outputs)."""
     output = _validate.as_float_array(output, output_name, ndim=(1, 2))
     target = _validate.as_float_array(target, "target", ndim=(1, 2))
-    if output.shape != target.shape:
-        raise ValueError(f"{output_name} and target must have the same shape (one target per output), "
-                         f"got {output_name} of shape {output.shape} and target of shape {target.shape}")
+    _validate.same_shape(output, target, output_name, "target")
     return np.atleast_2d(output), np.atleast_2d(target)
 
 

@@ -26,8 +26,7 @@ def plot_output_cost(output, target, title=None):
     """
     output = _validate.as_float_array(output, "output", ndim=1)
     target = _validate.as_float_array(target, "target", ndim=1)
-    if output.shape != target.shape:
-        raise ValueError(f"output and target must have the same shape, got {output.shape} and {target.shape}")
+    _validate.same_shape(output, target, "output", "target")
     squares = (output - target) ** 2
     digits = np.arange(output.size)
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.8))

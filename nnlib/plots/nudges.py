@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Rectangle
 
+from .. import _validate
 from .style import NEGATIVE, POSITIVE, WEIGHT_CMAP, new_axes
 
 
@@ -31,8 +32,7 @@ def plot_output_nudges(output, target, ax=None, title=None):
         With ``ax.nudges``, the array ``target - output`` that the arrows show.
     """
     output, target = np.asarray(output, dtype=float).ravel(), np.asarray(target, dtype=float).ravel()
-    if output.shape != target.shape:
-        raise ValueError(f"output and target must have the same shape, got {output.shape} and {target.shape}")
+    _validate.same_shape(output, target, "output", "target")
     ax = new_axes(ax, figsize=(8, 3.8))
     neurons = np.arange(output.size)
     nudges = target - output
@@ -114,9 +114,7 @@ def plot_neuron_inputs(prev_activations, weights, neuron_name="the neuron", axes
     """
     prev_activations = np.asarray(prev_activations, dtype=float).ravel()
     weights = np.asarray(weights, dtype=float).ravel()
-    if prev_activations.shape != weights.shape:
-        raise ValueError(f"prev_activations and weights must have the same shape, got {prev_activations.shape} "
-                         f"and {weights.shape}")
+    _validate.same_shape(prev_activations, weights, "prev_activations", "weights")
     if axes is None:
         _, axes = plt.subplots(1, 2, figsize=(11, 3.6), layout="constrained")
     k = np.arange(weights.size)
