@@ -50,17 +50,29 @@ def notebook_json():
             "nbformat": 4, "nbformat_minor": 5}
 
 
+def scratch_folder():
+    """A new folder for a notebook written by a test (inside the repository, where JupyterLab serves)."""
+    folder = ROOT / "test-artifacts" / f"scratch-{uuid.uuid4().hex[:8]}"
+    folder.mkdir(parents=True)
+    return folder
+
+
+def open_notebook(browser, lab_server, path):
+    """``path`` opened in JupyterLab in a new page, side panels hidden, cells not run."""
+    page = browser.new_page(viewport=browser_lab.VIEWPORT)
+    lesson = browser_lab.LessonPage(page, lab_server, str(path.relative_to(ROOT)))
+    lesson.open()
+    lesson.hide_side_panels()
+    return lesson
+
+
 @pytest.fixture(scope="module")
 def scratch(lab_server, browser):
     """The scratch notebook opened in JupyterLab with all its cells run, kernel idle."""
-    folder = ROOT / "test-artifacts" / f"scratch-{uuid.uuid4().hex[:8]}"
-    folder.mkdir(parents=True)
+    folder = scratch_folder()
     (folder / "widgets.ipynb").write_text(json.dumps(notebook_json()))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page = browser.new_page(viewport=browser_lab.VIEWPORT)
-    lesson = browser_lab.LessonPage(page, lab_server, str((folder / "widgets.ipynb").relative_to(ROOT)))
-    lesson.open()
-    lesson.hide_side_panels()
+    lesson = open_notebook(browser, lab_server, folder / "widgets.ipynb")
     lesson.run_all()
     yield lesson
     lesson.close()
@@ -205,18 +217,14 @@ def stored(lab_server, browser):
     import nbformat
     from nbclient import NotebookClient
 
-    folder = ROOT / "test-artifacts" / f"scratch-{uuid.uuid4().hex[:8]}"
-    folder.mkdir(parents=True)
+    folder = scratch_folder()
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in STORED_CELLS])
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     NotebookClient(notebook, timeout=120).execute()
     notebook.metadata.pop("widgets", None)
     path = folder / "stored.ipynb"
     nbformat.write(notebook, path)
-    page = browser.new_page(viewport=browser_lab.VIEWPORT)
-    lesson = browser_lab.LessonPage(page, lab_server, str(path.relative_to(ROOT)))
-    lesson.open()
-    lesson.hide_side_panels()
+    lesson = open_notebook(browser, lab_server, path)
     yield lesson
     lesson.close()
     shutil.rmtree(folder, ignore_errors=True)
