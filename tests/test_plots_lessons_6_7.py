@@ -76,3 +76,16 @@ def test_neuron_inputs_bars_show_activations_and_weights():
     np.testing.assert_allclose([b.get_height() for b in right.patches], weights)
     with pytest.raises(ValueError, match="same shape"):
         plot_neuron_inputs(activations, weights[:2])
+
+
+def test_error_per_update_and_epsilon_sweep_draw_their_data():
+    from nnlib.plots.training import plot_epsilon_sweep, plot_error_per_update
+
+    errors = np.array([0.3, 0.2, 0.1])
+    ax = plot_error_per_update(errors)
+    assert ax.get_yscale() == "log" and np.array_equal(ax.lines[0].get_ydata(), errors)
+    epsilons, sweep = 10.0 ** -np.arange(1, 4), np.array([1e-3, 1e-7, 1e-5])
+    ax = plot_epsilon_sweep(epsilons, sweep)
+    assert ax.get_xscale() == "log" and ax.xaxis_inverted()
+    assert np.array_equal(ax.lines[0].get_xdata(), epsilons) and np.array_equal(ax.lines[0].get_ydata(), sweep)
+    plt.close("all")
