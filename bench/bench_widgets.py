@@ -114,7 +114,7 @@ def main():
         fast, slow = median_ms(ours, values), median_ms(naive, values)
         print(f"{name:34s} {fast:10.1f} {slow:16.1f} {slow / fast:8.1f}x")
 
-    network = Network([784, 16, 16, 10], hidden="relu", output="softmax", cost="cross_entropy", init="he", seed=0)
+    network = Network([784, 16, 16, 10], hidden_activation="relu", output_activation="softmax", cost="cross_entropy", init="he", seed=0)
     digits = load_mnist().x_test[:moves]                 # float32, as the drawing pad sends them
     drawing = DrawDigit(network)
     fast = median_ms(lambda k: drawing.pad.set_state({"pixels": memoryview(digits[k].tobytes())}), range(moves))

@@ -4,6 +4,7 @@ Every public function checks its inputs here, at the boundary, so that a mistake
 that names what was given and what was expected instead of a numpy traceback from deep inside.
 """
 
+import math
 import numbers
 
 import numpy as np
@@ -56,21 +57,102 @@ def as_float_array(x, name, ndim=None, dtype=None):
     return arr
 
 
-def as_activations(x, name, ndim=None, dtype=None):
-    """Like :func:`as_float_array`, for a network's input: activations between 0 and 1.
+def _whole_numbers_above_1(arr):
+    """True if the float array ``arr`` holds only whole numbers and some above 1: raw 0-255 pixels."""
+    if not arr.max() > 1:
+        return False
+    flat = arr.ravel()
+    sample = flat[:1000]
+    if not np.all(sample == np.round(sample)):        # a quick look settles most real inputs
+        return False
+    return bool(np.all(flat == np.round(flat)))
 
-    The course's networks read pixel brightness from 0 (black) to 1 (white). Raw 0-255 pixels
-    (a uint8 image, or any value outside [0, 1]) are refused with the fix: divide by 255.
+
+def as_inputs(x, name, ndim=None, dtype=None):
+    """Like :func:`as_float_array`, for what a network reads: any finite real numbers, except raw pixels.
+
+    Pixel brightness from 0 to 1 is the course's input, but standardised inputs (mean 0, variance 1) and
+    -1/+1 codings are fine too. What is refused is the common mistake, raw 0-255 pixels (a uint8 array,
+    or whole numbers above 1), with the fix: divide by 255.
     """
+    fix = f"The network expects pixel brightness from 0 to 1: divide by 255 first, e.g. {name} / 255"
     if as_array(x, name).dtype == np.uint8:
-        raise ValueError(f"{name} is a uint8 array (raw 0-255 pixels?); the network expects activations "
-                         f"between 0 and 1: divide by 255 first, e.g. {name} / 255")
+        raise ValueError(f"{name} is a uint8 array (raw 0-255 pixels?). {fix}")
     arr = as_float_array(x, name, ndim, dtype)
+    if _whole_numbers_above_1(arr):
+        raise ValueError(f"{name} holds whole numbers up to {arr.max():g} (raw 0-255 pixels?). {fix}")
+    return arr
+
+
+def as_image(x, name, ndim=None, dtype=None):
+    """Like :func:`as_inputs`, for a picture drawn in shades of grey: brightness from 0 (no ink) to 1 (ink)."""
+    arr = as_inputs(x, name, ndim, dtype)
     low, high = arr.min(), arr.max()
     if low < 0 or high > 1:
-        raise ValueError(f"{name} must hold activations between 0 and 1 (pixel brightness, 0 = black, 1 = white), "
-                         f"got values from {low:g} to {high:g}; for 0-255 pixels divide by 255 first, e.g. {name} / 255")
+        raise ValueError(f"{name} must hold pixel brightness from 0 (no ink) to 1 (full ink), "
+                         f"got values from {low:g} to {high:g}")
     return arr
+
+
+def network_inputs(x, n_inputs, dtype, name="x"):
+    """Check a network's input; return it as a 2-D array of ``dtype`` (one example per row) and whether
+    it was a single example (1-D)."""
+    x = as_inputs(x, name, ndim=(1, 2), dtype=dtype)
+    single = x.ndim == 1
+    x2 = x[None, :] if single else x
+    if x2.shape[1] != n_inputs:
+        raise ValueError(f"{name} must have {n_inputs} values per example (the network's input size), "
+                         f"got shape {x.shape}")
+    return x2, single
+
+
+def one_hot(labels, n_classes, dtype):
+    """Desired output vectors for checked labels: row ``i`` is 0 except for a 1 at ``labels[i]``."""
+    out = np.zeros((labels.size, n_classes), dtype=dtype)
+    out[np.arange(labels.size), labels] = 1
+    return out
+
+
+def network_targets(y, n_outputs, n_examples, single, dtype, name="y"):
+    """The desired outputs, shape (n_examples, n_outputs), from class labels or target vectors.
+
+    ``y`` is class labels exactly when it holds integers (one per example, or one number for a single
+    example); a float array is target vectors (one row of ``n_outputs`` values per example, or one row
+    for a single example).
+    """
+    y = as_array(y, name)
+    if np.issubdtype(y.dtype, np.integer) and y.dtype != bool:
+        labels = as_labels(y[None] if single and y.ndim == 0 else y, n_outputs, f"{name} (class labels)")
+        targets = one_hot(labels, n_outputs, dtype)
+    elif np.issubdtype(y.dtype, np.floating):
+        if single and y.ndim == 1:
+            y = y[None, :]
+        if y.ndim != 2 or y.shape[1] != n_outputs:
+            raise ValueError(f"{name} is a float array of shape {y.shape}: floats mean target vectors, one row of "
+                             f"{n_outputs} values per example (the network's output size). For class labels "
+                             f"give integers, e.g. {name}.astype(int)")
+        targets = as_float_array(y, f"{name} (target vectors)", dtype=dtype)
+    else:
+        raise TypeError(f"{name} must be integer class labels or float target vectors, got dtype {y.dtype}")
+    if targets.shape[0] != n_examples:
+        raise ValueError(f"x has {n_examples} examples but {name} has {targets.shape[0]}; they must match")
+    return targets
+
+
+def examples(network, x, y, x_name="x", y_name="y"):
+    """``x`` and ``y`` checked for ``network``: ``x`` as a 2-D array of its dtype (one example per row)
+    and ``y`` as the 2-D desired outputs (see :func:`network_targets`), what backpropagation takes."""
+    x2, single = network_inputs(x, network.sizes[0], network.dtype, x_name)
+    return x2, network_targets(y, network.sizes[-1], len(x2), single, network.dtype, y_name)
+
+
+def network(value, name="network"):
+    """Check that ``value`` is an nnlib Network."""
+    from .network import Network       # here, not at the top: network.py itself imports this module
+
+    if not isinstance(value, Network):
+        raise TypeError(f"{name} must be an nnlib Network, got {type(value).__name__}")
+    return value
 
 
 def same_shape(a, b, name_a, name_b):
@@ -88,12 +170,10 @@ def as_labels(labels, n_classes, name="labels"):
         raise ValueError(f"{name} must be a 1-D array of class numbers, got shape {arr.shape}")
     if arr.size == 0:
         raise ValueError(f"{name} is empty; expected at least one label")
-    if np.issubdtype(arr.dtype, np.floating):
-        if not np.all(np.isfinite(arr)) or np.any(arr != np.round(arr)):
-            raise TypeError(f"{name} must be whole class numbers 0..{n_classes - 1}, got non-integer values")
-        arr = arr.astype(np.int64)
-    elif arr.dtype == bool or not np.issubdtype(arr.dtype, np.integer):
-        raise TypeError(f"{name} must be integers 0..{n_classes - 1}, got dtype {arr.dtype}")
+    if arr.dtype == bool or not np.issubdtype(arr.dtype, np.integer):
+        hint = f", e.g. {name.split()[0]}.astype(int)" if np.issubdtype(arr.dtype, np.floating) else ""
+        raise TypeError(f"{name} must be whole class numbers 0..{n_classes - 1} of an integer type{hint}; "
+                        f"got dtype {arr.dtype}")
     if arr.min() < 0 or arr.max() >= n_classes:
         raise ValueError(
             f"{name} must lie in 0..{n_classes - 1}, got values from {arr.min()} to {arr.max()}"
@@ -103,12 +183,13 @@ def as_labels(labels, n_classes, name="labels"):
 
 def positive_number(value, name, integer=False):
     """Check that ``value`` is a positive (finite) number, or a positive integer."""
+    if type(value) is float and 0 < value < math.inf and not integer:     # the common case, checked fast
+        return value
     kind = numbers.Integral if integer else numbers.Real
+    expected = "a positive integer" if integer else "a positive number"
     if isinstance(value, bool) or not isinstance(value, kind):
-        expected = "a positive integer" if integer else "a positive number"
         raise TypeError(f"{name} must be {expected}, got {value!r} ({type(value).__name__})")
-    if not np.isfinite(value) or value <= 0:
-        expected = "a positive integer" if integer else "a positive number"
+    if not math.isfinite(value) or value <= 0:
         raise ValueError(f"{name} must be {expected}, got {value!r}")
     return value
 
@@ -148,3 +229,14 @@ def one_of(value, name, choices):
         options = ", ".join(repr(c) for c in choices)
         raise ValueError(f"{name} must be one of {options}; got {value!r}")
     return value
+
+
+def float_dtype(dtype):
+    """``dtype`` as numpy's float32 or float64, or a TypeError naming what was given."""
+    try:
+        checked = np.dtype(dtype)
+    except TypeError:
+        checked = None
+    if checked not in (np.float32, np.float64):
+        raise TypeError(f"dtype must be float32 or float64, got {dtype!r}")
+    return checked

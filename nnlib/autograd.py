@@ -181,7 +181,7 @@ class Value:
         return _as_value(other) / self
 
     # ------------------------------------------------------------ backpropagation
-    def graph(self):
+    def topological_order(self):
         """Every value this one depends on, itself included, inputs first (a topological order).
 
         Each value comes after all the values it was computed from.
@@ -204,11 +204,13 @@ class Value:
         the same gradients instead of adding them up a second time. (Gradients are therefore not
         accumulated across different outputs: to combine two outputs, backpropagate their sum.)
         """
-        order = self.graph()
+        order = self.topological_order()
         for node in order:
             node.grad = 0.0
         self.grad = 1.0
-        for node in reversed(order):       # outputs first: each node passes its gradient on
+        # Outputs first: a value passes its gradient on only after every value computed from it has
+        # passed its share back (the reversed topological order guarantees it), so its grad is complete.
+        for node in reversed(order):
             node._backward()
 
 

@@ -63,6 +63,11 @@ def read_idx(path, expected_magic):
     Shape (count, rows, cols) for images (magic 2051) or (count,) for labels (magic 2049).
     Raises FileNotFoundError or ValueError naming the file and what was expected.
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be the name of an MNIST file (str or pathlib.Path), got {type(path).__name__}")
+    if isinstance(expected_magic, bool) or expected_magic not in (IMAGES_MAGIC, LABELS_MAGIC):
+        raise ValueError(f"expected_magic must be the number {IMAGES_MAGIC} (images) or {LABELS_MAGIC} (labels), "
+                         f"got {expected_magic!r}")
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"MNIST file {path} is missing; expected the original gzipped IDX file there "
@@ -156,6 +161,4 @@ def one_hot(labels, n_classes=10, dtype=np.float32):
     labels = _validate.as_labels(np.atleast_1d(_validate.as_array(labels, "labels")), n_classes)
     if np.dtype(dtype).kind not in "iuf":
         raise TypeError(f"dtype must be a numeric type such as np.float32, got {dtype!r}")
-    out = np.zeros((labels.size, n_classes), dtype=dtype)
-    out[np.arange(labels.size), labels] = 1
-    return out
+    return _validate.one_hot(labels, n_classes, dtype)

@@ -3,32 +3,28 @@
 Before descending a cost of 13,002 parameters, lesson 4 walks downhill on functions of one and two
 variables, where every step can be drawn:
 
-* :func:`gradient_descent` is the plain routine: from ``start``, step ``-learn_rate * gradient``
-  until the step is shorter than ``tolerance`` or ``n_iter`` steps are done.
+* :func:`gradient_descent` is the plain routine: from ``start``, step ``-learning_rate * gradient``
+  until the step is shorter than ``tolerance`` or ``n_steps`` steps are done.
 * :func:`wavy` (one variable, several valleys) and :func:`bowl` (two variables,
   ``C(x, y) = 3/2 x^2 + 1/2 y^2``) are the landscapes it is shown on, with their derivatives.
 
-:func:`largest_components` reads a network's negative gradient: which of its parameters want the
-biggest nudges, and in which direction.
-
 Lesson 5 compares full-batch descent with mini-batch (stochastic) descent on a cost that also has
 only two parameters, fitting a line ``y = w x + b`` to noisy points: :func:`line_data`,
-:func:`line_cost`, :func:`line_gradient` and :func:`minibatch_descent`; then, on the MNIST network,
-where a full gradient is really expensive, :func:`descend_for` gives both walks the same time.
+:func:`line_cost`, :func:`line_gradient` and :func:`minibatch_descent` (which cuts the data into
+mini-batches as :func:`nnlib.train` does). On the MNIST network itself, :func:`nnlib.training.train_for`
+gives both walks the same time.
 
 Points of two variables are arrays whose last axis has length 2, so the same function evaluates
 one point (shape ``(2,)``) or a whole grid for a contour plot (shape ``(rows, cols, 2)``).
 """
 
 import numbers
-import time
 from typing import NamedTuple
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from . import _validate
-from .network import Network
+from .training import minibatches
 
 
 class Descent(NamedTuple):
@@ -42,11 +38,11 @@ class Descent(NamedTuple):
     path: np.ndarray
 
 
-def _check_descent_arguments(start, learn_rate, n_iter, tolerance=0.0):
+def _check_descent_arguments(start, learning_rate, count, count_name, tolerance=0.0):
     """Validate the arguments shared by both descents; return ``start`` as a float64 array."""
     start = _validate.as_float_array(start, "start", ndim=(0, 1), dtype=np.float64)
-    _validate.positive_number(learn_rate, "learn_rate")
-    _validate.positive_number(n_iter, "n_iter", integer=True)
+    _validate.positive_number(learning_rate, "learning_rate")
+    _validate.positive_number(count, count_name, integer=True)
     if isinstance(tolerance, bool) or not isinstance(tolerance, numbers.Real):
         raise TypeError(f"tolerance must be a number >= 0, got {tolerance!r} ({type(tolerance).__name__})")
     if not np.isfinite(tolerance) or tolerance < 0:
@@ -75,8 +71,8 @@ def _gradient_at(gradient, point, *args):
     return slope
 
 
-def gradient_descent(gradient, start, learn_rate, n_iter=50, tolerance=1e-6):
-    """Walk downhill: repeat ``point = point - learn_rate * gradient(point)``.
+def gradient_descent(gradient, start, learning_rate, n_steps=50, tolerance=1e-6):
+    """Walk downhill: repeat ``point = point - learning_rate * gradient(point)``.
 
     Parameters
     ----------
@@ -84,9 +80,9 @@ def gradient_descent(gradient, start, learn_rate, n_iter=50, tolerance=1e-6):
         ``gradient(point)`` returns the slope(s) of the function at ``point``, in ``point``'s shape.
     start : float or array of shape (n,)
         Where the walk begins (a number for a function of one variable).
-    learn_rate : float > 0
+    learning_rate : float > 0
         How far to step, as a multiple of the gradient.
-    n_iter : int > 0
+    n_steps : int > 0
         Most steps taken.
     tolerance : float >= 0
         Stop early once a step is shorter than this (the ground is flat: a minimum, or a saddle).
@@ -98,11 +94,11 @@ def gradient_descent(gradient, start, learn_rate, n_iter=50, tolerance=1e-6):
         for an array. If the walk runs off to infinity (learning rate far too large), it stops at
         the last finite point instead of filling the path with overflow.
     """
-    point = _check_descent_arguments(start, learn_rate, n_iter, tolerance)
+    point = _check_descent_arguments(start, learning_rate, n_steps, "n_steps", tolerance)
     path = [point]
-    for _ in range(n_iter):
+    for _ in range(n_steps):
         with np.errstate(over="ignore", invalid="ignore"):
-            step = -learn_rate * _gradient_at(gradient, point)
+            step = -learning_rate * _gradient_at(gradient, point)
             new_point = point + step
             step_length = np.linalg.norm(step)
         if not np.all(np.isfinite(new_point)):
@@ -155,47 +151,6 @@ def bowl_gradient(point):
     return np.stack([3 * x, y], axis=-1)
 
 
-# ----------------------------------------------------------------------------- a network's gradient
-def _check_network(network):
-    if not isinstance(network, Network):
-        raise TypeError(f"network must be an nnlib Network, got {type(network).__name__}")
-
-
-def parameter_name(network, index):
-    """The name of entry ``index`` of ``network.parameter_vector()``, e.g. ``"W1[3, 405]"`` or ``"b2[7]"``.
-
-    Layers count from 1 as in the lessons: ``W1`` and ``b1`` compute hidden layer 1 from the input;
-    ``W1[j, k]`` is the weight from neuron k of the previous layer to neuron j of the next.
-    """
-    _check_network(network)
-    if isinstance(index, bool) or not isinstance(index, numbers.Integral) or not 0 <= index < network.n_parameters:
-        raise ValueError(f"index must be a whole number from 0 to {network.n_parameters - 1:,}, got {index!r}")
-    offset = 0
-    for layer, (w, b) in enumerate(zip(network.weights, network.biases), start=1):
-        if index < offset + w.size:
-            row, col = divmod(int(index - offset), w.shape[1])
-            return f"W{layer}[{row}, {col}]"
-        offset += w.size
-        if index < offset + b.size:
-            return f"b{layer}[{int(index - offset)}]"
-        offset += b.size
-
-
-def largest_components(vector, network, k=15):
-    """The ``k`` components of ``vector`` (one per parameter of ``network``) largest in size.
-
-    Returns ``(indices, values, names)``: arrays of shape (k,), largest ``|value|`` first, and the
-    parameter names from :func:`parameter_name`.
-    """
-    _check_network(network)
-    vector = _validate.as_float_array(vector, "vector", ndim=1)
-    if vector.size != network.n_parameters:
-        raise ValueError(f"vector must have one value per parameter ({network.n_parameters:,}), got {vector.size:,}")
-    _validate.positive_number(k, "k", integer=True)
-    indices = np.argsort(-np.abs(vector), kind="stable")[:k]
-    return indices, vector[indices], [parameter_name(network, i) for i in indices]
-
-
 # ----------------------------------------------------------------------------- fitting a line (lesson 5)
 def line_data(n_points=10_000, slope=2.0, intercept=1.0, noise=1.0, seed=0):
     """Noisy points around the line ``y = slope x + intercept``, with x drawn from N(0, 1).
@@ -231,7 +186,7 @@ def line_gradient(params, x, y):
     return np.array([np.mean(2 * residuals * x), np.mean(2 * residuals)])
 
 
-def minibatch_descent(gradient, start, learn_rate, x, y, batch_size, n_epochs=1, seed=0, n_steps=None):
+def minibatch_descent(gradient, start, learning_rate, x, y, batch_size, epochs=1, seed=0, n_steps=None):
     """Stochastic gradient descent: shuffle the data, cut it into mini-batches, step on each.
 
     Parameters
@@ -239,11 +194,11 @@ def minibatch_descent(gradient, start, learn_rate, x, y, batch_size, n_epochs=1,
     gradient : callable
         ``gradient(point, x_batch, y_batch)``: the gradient of the cost on those examples only.
     start : array of shape (n,)
-    learn_rate : float > 0
+    learning_rate : float > 0
     x, y : arrays with the same first dimension (the examples)
     batch_size : int > 0
         Examples per step; ``len(x)`` gives full-batch descent, one step per epoch.
-    n_epochs : int > 0
+    epochs : int > 0
         Passes over the data.
     seed : int or numpy.random.Generator
         Seeds the shuffling.
@@ -253,10 +208,10 @@ def minibatch_descent(gradient, start, learn_rate, x, y, batch_size, n_epochs=1,
     Returns
     -------
     Descent
-        ``(point, path)`` with one row per step: ``n_epochs * ceil(len(x) / batch_size) + 1`` rows
+        ``(point, path)`` with one row per step: ``epochs * ceil(len(x) / batch_size) + 1`` rows
         (``n_steps + 1`` if that is fewer).
     """
-    point = _check_descent_arguments(start, learn_rate, n_epochs)
+    point = _check_descent_arguments(start, learning_rate, epochs, "epochs")
     _validate.positive_number(batch_size, "batch_size", integer=True)
     x = _validate.as_float_array(x, "x", ndim=(1, 2), dtype=np.float64)
     y = _validate.as_float_array(y, "y", ndim=(1, 2), dtype=np.float64)
@@ -264,78 +219,12 @@ def minibatch_descent(gradient, start, learn_rate, x, y, batch_size, n_epochs=1,
         raise ValueError(f"x has {x.shape[0]} examples but y has {y.shape[0]}; they must match")
     if n_steps is not None:
         _validate.positive_number(n_steps, "n_steps", integer=True)
-    rng = np.random.default_rng(seed)
+    rng = _validate.generator(seed)
     path = [point]
-    for _ in range(n_epochs):
-        order = rng.permutation(x.shape[0])
-        for begin in range(0, x.shape[0], batch_size):
+    for _ in range(epochs):
+        for x_batch, y_batch in minibatches(x, y, batch_size, rng):
             if n_steps is not None and len(path) > n_steps:
                 return Descent(point, np.array(path))
-            batch = order[begin:begin + batch_size]
-            point = point - learn_rate * _gradient_at(gradient, point, x[batch], y[batch])
+            point = point - learning_rate * _gradient_at(gradient, point, x_batch, y_batch)
             path.append(point)
     return Descent(point, np.array(path))
-
-
-# ----------------------------------------------------------------------------- the same time, two walks (lesson 5)
-class TimedDescent(NamedTuple):
-    """What :func:`descend_for` saw: ``steps`` taken, and at each checkpoint the training ``seconds``
-    spent so far and the held-out ``accuracies`` (0 to 1) reached; checkpoint 0 is the start."""
-
-    steps: int
-    seconds: np.ndarray
-    accuracies: np.ndarray
-
-
-def descend_for(network, x, labels, batch_size, learn_rate, seconds, x_held, labels_held, seed=0, n_checks=8):
-    """Train ``network`` in place by (mini-batch) gradient descent for ``seconds`` of wall-clock time.
-
-    Full-batch descent is ``batch_size=len(x)``: one exact step per pass. The clock runs only while
-    gradients are computed and steps taken; measuring the held-out accuracy at the ``n_checks``
-    checkpoints is not counted. BLAS runs on one thread, as in :func:`nnlib.train`, so that both
-    kinds of step are timed alike on a busy machine.
-
-    Parameters
-    ----------
-    network : nnlib.network.Network
-    x : array, shape (n_examples, network.sizes[0]); labels : int array, shape (n_examples,)
-    batch_size : int > 0
-    learn_rate : float > 0
-    seconds : float > 0
-        Training time allowed.
-    x_held, labels_held : arrays, shapes (n_held, network.sizes[0]) and (n_held,)
-        Images the network does not train on, for the accuracy at each checkpoint.
-    seed : int or numpy.random.Generator
-        Seeds the shuffling.
-    n_checks : int > 0
-        Checkpoints, evenly spaced in time.
-
-    Returns
-    -------
-    TimedDescent
-    """
-    _check_network(network)
-    x2, _ = network._inputs(x)
-    targets = network._targets(labels, x2.shape[0], single=False)
-    _validate.positive_number(batch_size, "batch_size", integer=True)
-    _validate.positive_number(learn_rate, "learn_rate")
-    _validate.positive_number(seconds, "seconds")
-    _validate.positive_number(n_checks, "n_checks", integer=True)
-    rng = np.random.default_rng(seed)
-    steps, spent, times, accuracies = 0, 0.0, [0.0], [network.accuracy(x_held, labels_held)]
-    with threadpool_limits(limits=1, user_api="blas"):
-        while spent < seconds:
-            order = rng.permutation(x2.shape[0])
-            for begin in range(0, x2.shape[0], batch_size):
-                start = time.perf_counter()
-                # a full batch needs no shuffling, and copying all the images for each step would dominate its time
-                batch = order[begin:begin + batch_size] if batch_size < x2.shape[0] else slice(None)
-                network._backprop(x2[batch], targets[batch], learn_rate)      # gradients and step
-                spent += time.perf_counter() - start
-                steps += 1
-                if spent >= seconds * len(times) / n_checks:
-                    times.append(spent)
-                    accuracies.append(network.accuracy(x_held, labels_held))
-                if spent >= seconds:
-                    break
-    return TimedDescent(steps, np.array(times), np.array(accuracies))

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _validate
-from .network import Network
 
 
 EPSILON_RANGE = (1e-12, 0.1)
@@ -60,17 +59,20 @@ class GradientCheck:
 def numerical_gradient(f, p, epsilon=1e-6):
     """Centred finite-difference gradient of the scalar function ``f()`` with respect to the array ``p``.
 
-    ``p`` is the float array ``f`` reads: it is changed in place one entry at a time and restored.
-    The difference quotient is computed in float64 with the steps ``p`` really took (a float32 entry
-    cannot hold ``1 + 1e-6`` exactly). ``epsilon`` must lie in :data:`EPSILON_RANGE`.
+    ``p`` is the float64 array ``f`` reads: it is changed in place one entry at a time and restored, so
+    ``f`` must compute from ``p`` itself (``lambda: cost(p)``, not ``lambda: cost(p.copy())`` or a copy made
+    before). The quotient is taken with the steps ``p`` really took. ``epsilon`` must lie in
+    :data:`EPSILON_RANGE`.
     Returns a float64 array shaped like ``p``.
     """
     if not callable(f):
         raise TypeError(f"f must be a function of no arguments returning the cost, got {type(f).__name__}")
-    if not isinstance(p, np.ndarray) or not np.issubdtype(p.dtype, np.floating):
+    if not isinstance(p, np.ndarray) or p.dtype != np.float64:
         kind = f"an array of dtype {p.dtype}" if isinstance(p, np.ndarray) else type(p).__name__
-        raise TypeError(f"p must be a float numpy array that f reads (it is nudged in place), got {kind}; "
-                        f"for whole numbers use p.astype(float)")
+        raise TypeError(f"p must be a float64 numpy array that f reads (it is nudged in place), got {kind}. "
+                        f"Finite differences need float64: in float32 the cost itself is rounded to about 1e-7, as "
+                        f"much as the change being measured. For a network use network.copy(dtype=np.float64); "
+                        f"for other arrays p.astype(np.float64)")
     epsilon = _check_epsilon(epsilon)
     grad = np.zeros(p.shape, dtype=np.float64)
     for i in np.ndindex(p.shape):
@@ -105,21 +107,17 @@ def gradient_check(network, x, y, epsilon=1e-6):
     -------
     GradientCheck
     """
-    if not isinstance(network, Network):
-        raise TypeError(f"network must be an nnlib Network, got {type(network).__name__}")
+    _validate.network(network)
     epsilon = _check_epsilon(epsilon)
     net = network.copy(dtype=np.float64)
-    x2, single = net._inputs(x)
-    targets = net._targets(y, x2.shape[0], single)
-    backprop = net._backprop(x2, targets)
+    backprop = net.gradients(x, y)
 
     def cost():
-        zs, activations = net._forward(x2)
-        return net._cost_of(zs, activations, targets)
+        return net.cost(x, y)
 
     errors_w, errors_b, all_bp, all_fd = [], [], [], []
     for layer in range(net.n_layers):
-        for params, grads, errors in ((net.weights, backprop.weights, errors_w), (net.biases, backprop.biases, errors_b)):
+        for params, grads, errors in ((net.weights, backprop.dW, errors_w), (net.biases, backprop.db, errors_b)):
             numeric = numerical_gradient(cost, params[layer], epsilon)
             errors.append(relative_error(grads[layer], numeric))
             all_bp.append(grads[layer].ravel())

@@ -1,56 +1,101 @@
 """Checking that the course's environment is complete (lesson 0, "start here").
 
-The minimum versions below are the lower bounds of ``requirements.txt`` (a test keeps them equal).
+This module needs nothing but the standard library, so that it can run, and say what is wrong, in an
+environment where numpy or anything else is missing. :func:`report` prints the kernel's Python first,
+then every package the course needs with the versions it allows, then what to do about each problem.
+
+:data:`REQUIREMENTS` holds the bounds of ``requirements.txt`` and ``pyproject.toml`` (a test keeps them
+equal, so the list cannot fall behind).
 """
 
 import sys
 from importlib import metadata
 
-MINIMUM_VERSIONS = {
-    "numpy": "1.26",
-    "matplotlib": "3.8",
-    "ipywidgets": "8.1",
-    "jupyterlab": "4.2",
-    "jupyterlab_widgets": "3.0",   # the JupyterLab side of ipywidgets: without it sliders show as text
+PYTHON = (3, 10)
+"""The oldest Python the course runs on."""
+
+REQUIREMENTS = {
+    "numpy": ("1.26", "3"),
+    "matplotlib": ("3.8", "4"),
+    "pillow": ("9.3", "14"),
+    "ipywidgets": ("8.1", "9"),
+    "anywidget": ("0.11", "1"),
+    "threadpoolctl": ("3.1", "4"),
+    "jupyterlab": ("4.2", "5"),
+    "nbval": ("0.11", "1"),
+    "nbclient": ("0.10", "1"),
+    "pytest": ("8", "10"),
+    "pytest-xdist": ("3.8", "4"),
 }
+"""Every package the course needs: ``name: (lowest version allowed, first version not allowed)``."""
+
+CANNOT_SEE = ("What this check cannot see: sliders need jupyterlab_widgets in the environment that runs "
+              "JupyterLab, which may not be this kernel's. The slider further down this lesson is the real test: if it "
+              "shows as text such as interactive(children=..., see the README's Troubleshooting.")
 
 
 def _as_tuple(version):
+    """``"3.10.2rc1"`` as ``(3, 10, 2)``: the leading numbers of a version, for comparing."""
     parts = []
-    for piece in version.split(".")[:3]:
-        digits = "".join(ch for ch in piece if ch.isdigit())
+    for piece in version.split("."):
+        digits = ""
+        for character in piece:
+            if not character.isdigit():
+                break
+            digits += character
         if not digits:
             break
         parts.append(int(digits))
+        if len(digits) < len(piece):
+            break
     return tuple(parts)
 
 
-def installation_problems():
-    """Return a list of problems with this environment (empty when everything needed is there).
-
-    Checks the Python version (3.10 or newer) and that each package of :data:`MINIMUM_VERSIONS` is
-    installed in at least that version.
-    """
-    problems = []
-    if sys.version_info < (3, 10):
-        problems.append(f"Python {sys.version.split()[0]} is too old: the course needs Python 3.10 or newer")
-    for package, minimum in MINIMUM_VERSIONS.items():
-        try:
-            found = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            problems.append(f"{package} is not installed in this kernel's environment ({sys.executable})")
-            continue
-        if _as_tuple(found) < _as_tuple(minimum):
-            problems.append(f"{package} {found} is older than the {minimum} the course needs")
-    return problems
+def _allowed(found, lowest, too_new):
+    return _as_tuple(lowest) <= _as_tuple(found) < _as_tuple(too_new)
 
 
 def installed_versions():
-    """``{package: version}`` for Python and the course's packages, for a quick look."""
-    versions = {"python": sys.version.split()[0]}
-    for package in MINIMUM_VERSIONS:
+    """``{package: version or None}`` for every package of :data:`REQUIREMENTS` (None: not installed)."""
+    versions = {}
+    for package in REQUIREMENTS:
         try:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
-            versions[package] = "missing"
+            versions[package] = None
     return versions
+
+
+def installation_problems():
+    """A list of what is wrong with this environment, in words (empty when everything is right)."""
+    problems = []
+    if sys.version_info < PYTHON:
+        problems.append(f"Python {sys.version.split()[0]} is too old: the course needs Python "
+                        f"{'.'.join(map(str, PYTHON))} or newer")
+    for package, found in installed_versions().items():
+        lowest, too_new = REQUIREMENTS[package]
+        if found is None:
+            problems.append(f"{package} is not installed in this kernel's environment")
+        elif not _allowed(found, lowest, too_new):
+            problems.append(f"{package} {found} is installed, but the course needs >={lowest},<{too_new}")
+    return problems
+
+
+def report():
+    """Print the kernel's Python, each package with its version and the versions allowed, and what to do."""
+    print(f"this kernel's Python: {sys.executable} (Python {sys.version.split()[0]})")
+    for package, found in installed_versions().items():
+        lowest, too_new = REQUIREMENTS[package]
+        mark = "✗" if found is None or not _allowed(found, lowest, too_new) else "✓"
+        print(f"  {mark} {package:<14} version {found or 'missing'}  (allowed: >={lowest},<{too_new})")
+    problems = installation_problems()
+    if problems:
+        print("✗ Something is missing or wrong:")
+        for problem in problems:
+            print(f"  - {problem}")
+        print("Fix: in a terminal, in the course folder, run `make install` (or `python -m pip install -r "
+              "requirements.txt`), then restart the kernel. If this kernel's Python is not the course's "
+              ".venv, choose the right kernel (Kernel → Change Kernel) or start JupyterLab with `make lab`.")
+    else:
+        print("✓ Python and every package the course needs are installed, in versions the course supports.")
+    print(CANNOT_SEE)

@@ -1,24 +1,102 @@
-"""Cost functions and their derivatives (lesson 4; softmax and cross-entropy in lesson 5).
+"""Cost functions (lesson 4; softmax and cross-entropy in lesson 5).
 
-A cost compares the network's outputs with the desired outputs and gives one number: small when
-the network is right, large when it is confidently wrong. Every cost here is **averaged over the
-examples** of a batch, and its derivative is the derivative of that average.
+A cost compares the network's outputs ``a`` with the desired outputs ``y`` and gives one number: small
+when the outputs are close to the desired ones, large when the network is confidently wrong. The cost
+``C_x`` of one example is defined below for each cost; the cost of a batch of n examples is their
+average, ``C = (1/n) sum_x C_x``.
 
-Shapes: ``output`` and ``target`` are ``(n_examples, n_outputs)``, one example per row, or
-``(n_outputs,)`` for a single example; the two must have the same shape. Each derivative has the
-shape of ``output``.
+Each cost is a small class, in the shape of Nielsen's ``network2.py``, made for the activation of the
+output layer it follows:
 
-Each public function checks its arguments once per call (real, finite numbers, equal shapes) and
-then calls its private twin right below it (``_quadratic_cost`` for ``quadratic_cost``). Training
-calls the twins, through :data:`COSTS` and :data:`COSTS_AND_PRIMES`, on arrays it built itself: it
-pays nothing for the checks.
+* ``fn(z, a, y)``: the cost C of a batch, a float;
+* ``delta(z, a, y)``: the output error ``delta = dC_x/dz`` of each example, one row per example: where
+  backpropagation starts. It is the error of one example: the 1/n of the average is applied once, where
+  the network averages its gradients (:meth:`nnlib.network.Network.backprop`).
+
+``z`` is the output layer's weighted input, ``a = activation(z)`` its output and ``y`` the desired output,
+all of shape ``(n_examples, n_outputs)``; each cost uses what it needs.
+
+The public functions (:func:`quadratic_cost`, :func:`quadratic_cost_prime`, ...) check their arguments
+(real, finite numbers, equal shapes; ``(n_outputs,)`` is one example) and compute with the classes.
 """
 
 import numpy as np
 
 from . import _validate
+from .activations import IDENTITY, Activation
 
 
+def _softmax(z):
+    shifted = z - np.max(z, axis=-1, keepdims=True)     # changes nothing, but exp never overflows
+    e = np.exp(shifted)
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+def _log_softmax(z):
+    shifted = z - np.max(z, axis=-1, keepdims=True)
+    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
+
+
+SOFTMAX = Activation("softmax", _softmax, slope=None)
+"""The softmax output layer: ``a_j = exp(z_j) / sum_k exp(z_k)``, positive outputs that add up to 1. It
+is not element-wise (each output depends on every z), so it has no slope of one variable: it goes with
+:class:`CrossEntropyCost`, whose output error needs none."""
+
+
+class QuadraticCost:
+    """3Blue1Brown's cost, ``C_x = sum_j (a_j - y_j)**2``, for outputs ``a = activation(z)``."""
+
+    name = "quadratic"
+    factor = 1.0
+
+    def __init__(self, activation):
+        if activation.slope is None:
+            raise ValueError(f"cost={self.name!r} needs an element-wise output activation, not {activation.name!r} "
+                             f"(softmax goes with cost='cross_entropy')")
+        self.activation = activation
+
+    def fn(self, z, a, y):
+        """The cost of the batch: ``C_x`` averaged over its examples."""
+        error = a - y
+        return self.factor * float(np.vdot(error, error)) / len(a)
+
+    def delta(self, z, a, y):
+        """``dC_x/dz = dC_x/da * activation'(z) = 2 (a - y) * slope(a)`` for each example."""
+        return (2 * self.factor) * (a - y) * self.activation.slope(a)
+
+
+class HalfQuadraticCost(QuadraticCost):
+    """Half the quadratic cost, ``C_x = sum_j 1/2 (a_j - y_j)**2``: many textbooks' cost, and that of the
+    step-by-step example of lesson 7. The half cancels the 2 of the derivative; it has the same minima."""
+
+    name = "half_quadratic"
+    factor = 0.5
+
+
+class CrossEntropyCost:
+    """Softmax outputs with the cross-entropy, ``C_x = -sum_j y_j log a_j`` where ``a = softmax(z)`` (lesson 5)."""
+
+    name = "cross_entropy"
+
+    def __init__(self, activation):
+        if activation is not SOFTMAX:
+            raise ValueError(f"cost='cross_entropy' goes with output_activation='softmax', not {activation.name!r}")
+        self.activation = activation
+
+    def fn(self, z, a, y):
+        """The cost of the batch, with ``log a`` computed from ``z`` (so never ``log 0``)."""
+        return float(-np.sum(y * _log_softmax(z))) / len(z)
+
+    def delta(self, z, a, y):
+        """``dC_x/dz = a - y``: the derivatives of the softmax and of the log cancel to this (lesson 5)."""
+        return a - y
+
+
+COSTS = {cost.name: cost for cost in (QuadraticCost, HalfQuadraticCost, CrossEntropyCost)}
+"""The cost classes a :class:`~nnlib.network.Network` can use, by name."""
+
+
+# ----------------------------------------------------------------------------- checked functions
 def _examples(output, target, output_name="output"):
     """Check a cost's arguments; return both as float arrays of shape (n_examples, n_outputs)."""
     output = _validate.as_float_array(output, output_name, ndim=(1, 2))
@@ -28,151 +106,46 @@ def _examples(output, target, output_name="output"):
 
 
 def quadratic_cost(output, target):
-    """3Blue1Brown's cost: sum over the outputs of ``(output - target)**2``, averaged over examples.
-
-    Returns a float.
-    """
-    return _quadratic_cost(*_examples(output, target))
-
-
-def _quadratic_cost(output, target):
-    return float(np.sum((output - target) ** 2) / output.shape[0])
+    """3Blue1Brown's cost: sum over the outputs of ``(output - target)**2``, averaged over examples."""
+    a, y = _examples(output, target)
+    return QuadraticCost(IDENTITY).fn(a, a, y)
 
 
 def quadratic_cost_prime(output, target):
     """Derivative of :func:`quadratic_cost` with respect to ``output``: ``2 (output - target) / n``."""
-    return _quadratic_cost_prime(*_examples(output, target)).reshape(np.shape(output))
-
-
-def _quadratic_cost_prime(output, target):
-    return 2.0 * (output - target) / output.shape[0]
-
-
-def quadratic_cost_and_prime(output, target):
-    """:func:`quadratic_cost` and :func:`quadratic_cost_prime` together, sharing ``output - target``.
-
-    What training computes every step. Returns ``(cost, derivative)``.
-    """
-    cost, prime = _quadratic_cost_and_prime(*_examples(output, target))
-    return cost, prime.reshape(np.shape(output))
-
-
-def _quadratic_cost_and_prime(output, target):
-    error = output - target
-    cost = float(np.vdot(error, error)) / output.shape[0]
-    error *= 2.0 / output.shape[0]
-    return cost, error
+    a, y = _examples(output, target)
+    return (QuadraticCost(IDENTITY).delta(a, a, y) / len(a)).reshape(np.shape(output))
 
 
 def half_quadratic_cost(output, target):
-    """Half the quadratic cost, ``sum 1/2 (target - output)**2``, averaged over examples.
-
-    This is the convention of many textbooks and of the step-by-step example of lesson 7; the half
-    cancels the 2 of the derivative. It is the same cost up to a factor, so it has the same minima.
-    """
-    return _half_quadratic_cost(*_examples(output, target))
-
-
-def _half_quadratic_cost(output, target):
-    return 0.5 * _quadratic_cost(output, target)
+    """Half the quadratic cost, ``sum 1/2 (output - target)**2``, averaged over examples."""
+    a, y = _examples(output, target)
+    return HalfQuadraticCost(IDENTITY).fn(a, a, y)
 
 
 def half_quadratic_cost_prime(output, target):
-    """Derivative of :func:`half_quadratic_cost`: ``(output - target) / n``."""
-    return _half_quadratic_cost_prime(*_examples(output, target)).reshape(np.shape(output))
-
-
-def _half_quadratic_cost_prime(output, target):
-    return (output - target) / output.shape[0]
-
-
-def half_quadratic_cost_and_prime(output, target):
-    """:func:`half_quadratic_cost` and its derivative together: ``(cost, derivative)``."""
-    cost, prime = _half_quadratic_cost_and_prime(*_examples(output, target))
-    return cost, prime.reshape(np.shape(output))
-
-
-def _half_quadratic_cost_and_prime(output, target):
-    cost, prime = _quadratic_cost_and_prime(output, target)
-    prime *= 0.5
-    return 0.5 * cost, prime
+    """Derivative of :func:`half_quadratic_cost` with respect to ``output``: ``(output - target) / n``."""
+    a, y = _examples(output, target)
+    return (HalfQuadraticCost(IDENTITY).delta(a, a, y) / len(a)).reshape(np.shape(output))
 
 
 def softmax(z):
     """Turn each row of scores ``z`` into probabilities that are positive and add up to 1.
 
     Subtracting each row's maximum first changes nothing mathematically and keeps ``exp`` from
-    overflowing, so scores of 1000 are fine. Scores must be finite (an infinite score has no
-    probability distribution to give): NaN or infinity is refused with a ValueError.
+    overflowing, so scores of 1000 are fine. NaN or infinity is refused with a ValueError.
     """
     return _softmax(_validate.as_float_array(z, "z (scores)"))
 
 
-def _softmax(z):
-    """:func:`softmax` without the input check (the network's forward pass uses it on checked data)."""
-    shifted = z - np.max(z, axis=-1, keepdims=True)
-    e = np.exp(shifted)
-    return e / np.sum(e, axis=-1, keepdims=True)
-
-
-def log_softmax(z):
-    """``log(softmax(z))`` computed without ever taking the log of an underflowed 0."""
-    return _log_softmax(_validate.as_float_array(z, "z (scores)"))
-
-
-def _log_softmax(z):
-    shifted = z - np.max(z, axis=-1, keepdims=True)
-    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
-
-
 def cross_entropy_cost(scores, target):
-    """Softmax followed by cross-entropy, from the raw output scores ``z`` (logits).
-
-    ``-sum(target * log(softmax(scores)))`` averaged over examples; ``target`` is one-hot (or any
-    probability distribution per row). Returns a float.
-    """
-    return _cross_entropy_cost(*_examples(scores, target, "scores"))
-
-
-def _cross_entropy_cost(scores, target):
-    return float(-np.sum(target * _log_softmax(scores)) / scores.shape[0])
+    """Softmax followed by cross-entropy, from the raw output scores ``z``: ``-sum(target * log(softmax(z)))``
+    averaged over examples; ``target`` is one-hot (or any probability distribution per row)."""
+    z, y = _examples(scores, target, "scores")
+    return CrossEntropyCost(SOFTMAX).fn(z, None, y)
 
 
 def cross_entropy_cost_prime(scores, target):
-    """Derivative of :func:`cross_entropy_cost` with respect to the scores: ``(softmax - target) / n``.
-
-    The famously simple result of pairing softmax with cross-entropy.
-    """
-    return _cross_entropy_cost_prime(*_examples(scores, target, "scores")).reshape(np.shape(scores))
-
-
-def _cross_entropy_cost_prime(scores, target):
-    return (_softmax(scores) - target) / scores.shape[0]
-
-
-def cross_entropy_cost_and_prime(scores, target):
-    """:func:`cross_entropy_cost` and its derivative together: ``(cost, derivative)``."""
-    cost, prime = _cross_entropy_cost_and_prime(*_examples(scores, target, "scores"))
-    return cost, prime.reshape(np.shape(scores))
-
-
-def _cross_entropy_cost_and_prime(scores, target):
-    return _cross_entropy_cost(scores, target), _cross_entropy_cost_prime(scores, target)
-
-
-COSTS = {
-    "quadratic": (_quadratic_cost, _quadratic_cost_prime),
-    "half_quadratic": (_half_quadratic_cost, _half_quadratic_cost_prime),
-    "cross_entropy": (_cross_entropy_cost, _cross_entropy_cost_prime),
-}
-"""Costs by name: ``(cost, derivative)``. The quadratic costs take activations; cross-entropy takes
-the output layer's weighted inputs and applies softmax itself. These are the unchecked twins, for
-2-D float arrays of equal shape (call the public functions above on anything else)."""
-
-COSTS_AND_PRIMES = {
-    "quadratic": _quadratic_cost_and_prime,
-    "half_quadratic": _half_quadratic_cost_and_prime,
-    "cross_entropy": _cross_entropy_cost_and_prime,
-}
-"""Each cost and its derivative in one call, ``(cost, derivative)``: what backpropagation uses
-(unchecked, like :data:`COSTS`)."""
+    """Derivative of :func:`cross_entropy_cost` with respect to the scores: ``(softmax(z) - target) / n``."""
+    z, y = _examples(scores, target, "scores")
+    return (CrossEntropyCost(SOFTMAX).delta(z, _softmax(z), y) / len(z)).reshape(np.shape(scores))

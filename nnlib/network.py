@@ -9,21 +9,28 @@ Matrix convention, used everywhere in the course
 * A mini-batch stores **one example per row**: ``x`` has shape ``(n_examples, n_in)``. The same
   formula for all examples at once reads ``z = a @ W.T + b`` (row ``i`` of ``z`` is ``W @ a_i + b``).
 * ``biases[l]`` has shape ``(n_out,)``.
+
+The public methods check what they are given (shapes, NaN, raw 0-255 pixels, ...; see ``nnlib._validate``)
+and raise a ValueError or TypeError that says what is wrong. :meth:`Network.backprop` and
+:meth:`Network.feedforward` are the algorithm itself, on arrays already checked: the training loop
+calls them at every step.
 """
 
-import os
-import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
 from . import _validate
 from .activations import ACTIVATIONS
-from .losses import COSTS, COSTS_AND_PRIMES, _softmax
+from .losses import COSTS, SOFTMAX
 
+OUTPUT_ACTIVATIONS = {**ACTIVATIONS, "softmax": SOFTMAX}
 INITIALISATIONS = ("standard", "scaled", "he")
-OUTPUTS = tuple(ACTIVATIONS) + ("softmax",)
+
+
+def _flatten(weights, biases):
+    """Weights and biases in one 1-D array: W of layer 1 (row by row), b of layer 1, W of layer 2, ..."""
+    return np.concatenate([p.ravel() for w, b in zip(weights, biases) for p in (w, b)])
 
 
 @dataclass
@@ -40,31 +47,20 @@ class ForwardPass:
 
 @dataclass
 class Gradients:
-    """The gradient of the cost, in the same shapes as the network's parameters.
+    """The gradient of the cost C (the average over a batch of n examples), shaped like the parameters.
 
-    ``weights[l]`` and ``biases[l]`` are dC/dW and dC/db of layer ``l``; ``deltas[l]`` is dC/dz of
-    that layer, shape ``(n_examples, sizes[l + 1])``; ``cost`` is the cost they belong to.
+    ``dW[l]`` is dC/dW of layer ``l`` (the shape of ``weights[l]``), ``db[l]`` is dC/db (the shape of
+    ``biases[l]``), and ``deltas[l]`` is the error ``dC_x/dz`` of that layer for each example x, shape
+    ``(n_examples, sizes[l + 1])``: ``dW[l]`` and ``db[l]`` are averages over the examples made from it.
     """
 
-    weights: list
-    biases: list
+    dW: list
+    db: list
     deltas: list
-    cost: float
 
     def as_vector(self):
-        """All gradient components in one 1-D array, in the order of :meth:`Network.parameter_vector`."""
-        return np.concatenate([p.ravel() for w, b in zip(self.weights, self.biases) for p in (w, b)])
-
-
-def _float_dtype(dtype):
-    """``dtype`` as numpy's float32 or float64, or a TypeError naming what was given."""
-    try:
-        checked = np.dtype(dtype)
-    except TypeError:
-        checked = None
-    if checked not in (np.float32, np.float64):
-        raise TypeError(f"dtype must be float32 or float64, got {dtype!r}")
-    return checked
+        """All components in one 1-D array, in the order of :meth:`Network.parameter_vector`."""
+        return _flatten(self.dW, self.db)
 
 
 class Network:
@@ -74,10 +70,10 @@ class Network:
     ----------
     sizes : list of int
         Neurons per layer, input first: ``[784, 16, 16, 10]`` is the network of the course.
-    hidden : {"sigmoid", "relu", "tanh", "identity"}
-        Activation function of the hidden layers.
-    output : {"sigmoid", "relu", "tanh", "identity", "softmax"}
-        Activation function of the output layer; ``"softmax"`` goes with ``cost="cross_entropy"``.
+    hidden_activation : {"sigmoid", "relu", "tanh", "identity"}
+        The activation function of the hidden layers (see :mod:`nnlib.activations`).
+    output_activation : {"sigmoid", "relu", "tanh", "identity", "softmax"}
+        The activation function of the output layer; ``"softmax"`` goes with ``cost="cross_entropy"``.
     cost : {"quadratic", "half_quadratic", "cross_entropy"}
         ``"quadratic"`` is 3Blue1Brown's sum of squared differences; see :mod:`nnlib.losses`.
     init : {"standard", "scaled", "he"}
@@ -88,37 +84,41 @@ class Network:
         Where the random initial weights come from; the same seed gives the same network.
     dtype : numpy float type
         ``float32`` (fast, for training) or ``float64`` (for gradient checks).
+
+    Attributes
+    ----------
+    weights, biases : lists of arrays, one per layer of weights (see the module's matrix convention)
+    hidden_activation, output_activation : :class:`~nnlib.activations.Activation`
+    cost_function : the cost's class from :mod:`nnlib.losses`, made for the output activation
     """
 
-    def __init__(self, sizes, hidden="sigmoid", output="sigmoid", cost="quadratic", init="standard",
-                 seed=0, dtype=np.float32):
+    def __init__(self, sizes, hidden_activation="sigmoid", output_activation="sigmoid", cost="quadratic",
+                 init="standard", seed=0, dtype=np.float32):
         sizes = list(sizes) if isinstance(sizes, (list, tuple, np.ndarray)) else sizes
         if not isinstance(sizes, list) or len(sizes) < 2:
             raise ValueError(f"sizes must be a list of at least two layer sizes, e.g. [784, 16, 16, 10]; got {sizes!r}")
-        for s in sizes:
-            _validate.positive_number(s, "every layer size", integer=True)
-        _validate.one_of(hidden, "hidden", tuple(ACTIVATIONS))
-        _validate.one_of(output, "output", OUTPUTS)
+        for size in sizes:
+            _validate.positive_number(size, "every layer size", integer=True)
+        _validate.one_of(hidden_activation, "hidden_activation", tuple(ACTIVATIONS))
+        _validate.one_of(output_activation, "output_activation", tuple(OUTPUT_ACTIVATIONS))
         _validate.one_of(cost, "cost", tuple(COSTS))
         _validate.one_of(init, "init", INITIALISATIONS)
-        if (output == "softmax") != (cost == "cross_entropy"):
-            raise ValueError(
-                f"output='softmax' goes with cost='cross_entropy' and only with it; got output={output!r}, cost={cost!r}"
-            )
-        dtype = _float_dtype(dtype)
         self.sizes = [int(s) for s in sizes]
-        self.hidden, self.output, self.cost_name, self.init, self.dtype = hidden, output, cost, init, dtype
+        self.hidden_activation = ACTIVATIONS[hidden_activation]
+        self.output_activation = OUTPUT_ACTIVATIONS[output_activation]
+        self.cost_function = COSTS[cost](self.output_activation)     # refuses a cost that does not fit
+        self.init, self.dtype = init, _validate.float_dtype(dtype)
         rng = _validate.generator(seed)
         self.weights, self.biases = [], []
         for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:]):
-            scale = {"standard": 1.0, "scaled": np.sqrt(1.0 / n_in), "he": np.sqrt(2.0 / n_in)}[init]
-            self.weights.append((scale * rng.standard_normal((n_out, n_in))).astype(dtype))
+            scale = {"standard": 1.0, "scaled": np.sqrt(1 / n_in), "he": np.sqrt(2 / n_in)}[init]
+            self.weights.append((scale * rng.standard_normal((n_out, n_in))).astype(self.dtype))
             b = np.zeros(n_out) if init == "he" else rng.standard_normal(n_out)
-            self.biases.append(b.astype(dtype))
+            self.biases.append(b.astype(self.dtype))
 
-    # ----------------------------------------------------------------- description
     def __repr__(self):
-        return (f"Network({self.sizes}, hidden={self.hidden!r}, output={self.output!r}, cost={self.cost_name!r}, "
+        return (f"Network({self.sizes}, hidden_activation={self.hidden_activation.name!r}, "
+                f"output_activation={self.output_activation.name!r}, cost={self.cost_function.name!r}, "
                 f"init={self.init!r}, dtype={self.dtype.name}) with {self.n_parameters:,} parameters")
 
     @property
@@ -137,76 +137,85 @@ class Network:
 
     def parameter_vector(self):
         """All parameters in one 1-D array: W of layer 1 (row by row), b of layer 1, W of layer 2, ..."""
-        return np.concatenate([p.ravel() for w, b in zip(self.weights, self.biases) for p in (w, b)])
+        return _flatten(self.weights, self.biases)
 
     def copy(self, dtype=None):
         """An independent copy, optionally converted to another float type."""
         other = object.__new__(type(self))
         other.__dict__.update(self.__dict__)
-        other.dtype = _float_dtype(self.dtype if dtype is None else dtype)
-        other.weights = [w.astype(other.dtype, copy=True) for w in self.weights]
-        other.biases = [b.astype(other.dtype, copy=True) for b in self.biases]
+        other.dtype = _validate.float_dtype(self.dtype if dtype is None else dtype)
+        other.weights = [w.astype(other.dtype) for w in self.weights]
+        other.biases = [b.astype(other.dtype) for b in self.biases]
         return other
 
-    # ----------------------------------------------------------------- checking inputs
-    def _inputs(self, x):
-        """Validate ``x`` and return it as a 2-D array of the network's dtype, and whether it was 1-D."""
-        x = _validate.as_activations(x, "x", ndim=(1, 2), dtype=self.dtype)
-        single = x.ndim == 1
-        x2 = x[None, :] if single else x
-        if x2.shape[1] != self.sizes[0]:
-            raise ValueError(
-                f"x must have {self.sizes[0]} values per example (the network's input size), got shape {x.shape}"
-            )
-        return x2, single
+    # ----------------------------------------------------------------- the algorithm, on checked arrays
+    def feedforward(self, x):
+        """The forward pass for a batch ``x`` (2-D, the network's dtype): returns ``(zs, activations)``.
 
-    def _targets(self, y, n_examples, single):
-        """Turn labels or target vectors into a 2-D target array of shape (n_examples, n_outputs)."""
-        n_out = self.sizes[-1]
-        y_arr = _validate.as_array(y, "y (labels)")
-        if single and y_arr.ndim == 0:
-            y_arr = y_arr[None]
-        elif single and y_arr.ndim == 1 and y_arr.shape[0] == n_out and np.issubdtype(y_arr.dtype, np.floating):
-            y_arr = y_arr[None, :]
-        if y_arr.ndim == 1:
-            labels = _validate.as_labels(y_arr, n_out, "y (labels)")
-            targets = np.zeros((labels.size, n_out), dtype=self.dtype)
-            targets[np.arange(labels.size), labels] = 1
-        else:
-            targets = _validate.as_float_array(y_arr, "y (targets)", ndim=2, dtype=self.dtype)
-            if targets.shape[1] != n_out:
-                raise ValueError(f"y must have {n_out} target values per example (the network's output size), "
-                                 f"got shape {targets.shape}")
-        if targets.shape[0] != n_examples:
-            raise ValueError(f"x has {n_examples} examples but y has {targets.shape[0]}; they must match")
-        return targets
-
-    # ----------------------------------------------------------------- forward
-    def _forward(self, x):
-        """Forward pass without input checks: returns ``(zs, activations)`` lists."""
-        hidden = ACTIVATIONS[self.hidden].function
-        output = _softmax if self.output == "softmax" else ACTIVATIONS[self.output].function
-        last = len(self.weights) - 1
+        ``zs[l] = activations[l] @ weights[l].T + biases[l]`` and ``activations[l + 1] = f(zs[l])``, with
+        the hidden activation f for every layer but the last.
+        """
         zs, activations = [], [x]
-        a = x
+        last = len(self.weights) - 1
         for layer, (w, b) in enumerate(zip(self.weights, self.biases)):
-            z = a @ w.T
-            z += b                                        # z = a @ W.T + b, without a temporary
-            a = hidden(z) if layer < last else output(z)
+            z = activations[-1] @ w.T
+            z += b                                                    # z = a @ W.T + b, without a temporary
+            f = self.output_activation if layer == last else self.hidden_activation
             zs.append(z)
-            activations.append(a)
+            activations.append(f.function(z))
         return zs, activations
 
+    def backprop(self, x, targets):
+        """Backpropagation over a batch: the gradient of the average cost, as :class:`Gradients`.
+
+        ``x`` and ``targets`` are 2-D arrays of the network's dtype, one example per row (what
+        :meth:`gradients` checks and builds from labels). Nothing is changed: :meth:`step` does that.
+        """
+        zs, activations = self.feedforward(x)
+        n, n_layers = len(x), len(self.weights)
+        delta = self.cost_function.delta(zs[-1], activations[-1], targets)    # dC_x/dz of the output layer
+        dW, db, deltas = [None] * n_layers, [None] * n_layers, [None] * n_layers
+        for layer in reversed(range(n_layers)):
+            deltas[layer] = delta
+            share = delta / n                            # C is the average of the C_x: each example counts 1/n
+            dW[layer] = share.T @ activations[layer]     # dC/dW = (1/n) sum_x delta_x a_x^T
+            db[layer] = share.sum(axis=0)                # dC/db = (1/n) sum_x delta_x
+            if layer > 0:                                # the error of the layer below: back through W, then
+                below = activations[layer]               # times f'(z) of that layer, from its output
+                delta = (delta @ self.weights[layer]) * self.hidden_activation.slope(below)
+        return Gradients(dW, db, deltas)
+
+    def step(self, gradients, learning_rate):
+        """One step of gradient descent: every parameter moves by ``-learning_rate * gradient``.
+
+        ``gradients`` is what :meth:`gradients` (or :meth:`backprop`) returned for this network.
+        """
+        if not isinstance(gradients, Gradients):
+            raise TypeError(f"gradients must be what network.gradients(x, y) returns (a Gradients), "
+                            f"got {type(gradients).__name__}")
+        _validate.positive_number(learning_rate, "learning_rate")
+        if len(gradients.dW) != len(self.weights) or len(gradients.db) != len(self.biases):
+            raise ValueError(f"gradients has {len(gradients.dW)} layers of weights, this network has {len(self.weights)}")
+        for layer, (w, b, dw, db) in enumerate(zip(self.weights, self.biases, gradients.dW, gradients.db)):
+            if not (isinstance(dw, np.ndarray) and isinstance(db, np.ndarray)):
+                raise TypeError(f"gradients of layer {layer} must be numpy arrays, got {type(dw).__name__} "
+                                f"and {type(db).__name__}")
+            if dw.shape != w.shape or db.shape != b.shape:
+                raise ValueError(f"gradients of layer {layer} have shapes {dw.shape}, {db.shape}; "
+                                 f"this network's are {w.shape}, {b.shape}")
+            w -= learning_rate * dw
+            b -= learning_rate * db
+
+    # ----------------------------------------------------------------- checked entry points
     def forward(self, x, return_all=False):
         """Feed ``x`` through the network.
 
         Parameters
         ----------
         x : array, shape (n_examples, sizes[0]) or (sizes[0],)
-            One example per row, or a single example, as activations between 0 and 1 (pixel
-            brightness). Anything outside [0, 1], e.g. raw 0-255 pixels, is refused with a
-            ValueError (divide such pixels by 255); so are :meth:`predict`, :meth:`accuracy`,
-            :meth:`cost`, :meth:`gradients` and :func:`nnlib.train`.
+            One example per row, or a single example: any finite real numbers (pixel brightness from 0
+            to 1 in the course). Raw 0-255 pixels (a uint8 array, or whole numbers above 1) are refused
+            with a ValueError: divide them by 255. The same holds for every method that takes ``x``.
         return_all : bool
             If True, return a :class:`ForwardPass` with every layer's weighted inputs ``zs`` and
             activations (for drawing the network at work); otherwise only the output activations.
@@ -217,14 +226,15 @@ class Network:
         """
         if not isinstance(return_all, (bool, np.bool_)):
             raise TypeError(f"return_all must be True or False, got {return_all!r}")
-        x2, single = self._inputs(x)
-        zs, activations = self._forward(x2)
-        if return_all:
-            activations[0] = activations[0].copy()        # never hand the caller's own array back
-            if single:
-                zs, activations = [z[0] for z in zs], [a[0] for a in activations]
-            return ForwardPass(zs, activations)
-        return activations[-1][0] if single else activations[-1]
+        x2, single = _validate.network_inputs(x, self.sizes[0], self.dtype)
+        with np.errstate(over="ignore"):
+            zs, activations = self.feedforward(x2)
+        if not return_all:
+            return activations[-1][0] if single else activations[-1]
+        activations = [activations[0].copy()] + [a if a is not z else a.copy() for a, z in zip(activations[1:], zs)]
+        if single:
+            zs, activations = [z[0] for z in zs], [a[0] for a in activations]
+        return ForwardPass(zs, activations)
 
     def predict(self, x):
         """The network's answer for each example: the index of the brightest output neuron.
@@ -235,162 +245,35 @@ class Network:
         return int(np.argmax(out)) if out.ndim == 1 else np.argmax(out, axis=1)
 
     def accuracy(self, x, labels):
-        """Fraction (0 to 1) of the examples ``x`` whose prediction equals ``labels``."""
-        x2, _ = self._inputs(x)
+        """Fraction (0 to 1) of the examples ``x`` whose prediction equals ``labels`` (integers)."""
+        predictions = np.atleast_1d(self.predict(x))
         labels = _validate.as_labels(np.atleast_1d(_validate.as_array(labels, "labels")), self.sizes[-1])
-        if labels.size != x2.shape[0]:
-            raise ValueError(f"x has {x2.shape[0]} examples but labels has {labels.size}; they must match")
-        return float(np.mean(np.argmax(self._forward(x2)[1][-1], axis=1) == labels))
-
-    # ----------------------------------------------------------------- cost and gradients
-    def _cost_of(self, zs, activations, targets):
-        cost, _ = COSTS[self.cost_name]
-        return cost(zs[-1] if self.output == "softmax" else activations[-1], targets)
+        if labels.size != predictions.size:
+            raise ValueError(f"x has {predictions.size} examples but labels has {labels.size}; they must match")
+        return float(np.mean(predictions == labels))
 
     def cost(self, x, y):
         """The cost averaged over the examples.
 
-        ``y`` holds integer labels, shape (n_examples,), or target vectors, shape (n_examples, sizes[-1]).
+        ``y`` is integer class labels, shape (n_examples,), or float target vectors, shape
+        (n_examples, sizes[-1]) (for a single example ``x``: one label, or one target vector).
         """
-        x2, single = self._inputs(x)
-        targets = self._targets(y, x2.shape[0], single)
-        zs, activations = self._forward(x2)
-        return self._cost_of(zs, activations, targets)
-
-    def _output_delta(self, zs, activations, targets):
-        """The cost of the batch and dC/dz of the output layer, from one pass over the outputs."""
-        cost_and_prime = COSTS_AND_PRIMES[self.cost_name]
-        if self.output == "softmax":                      # softmax + cross-entropy: dC/dz = (p - y) / n
-            return cost_and_prime(zs[-1], targets)
-        cost, delta = cost_and_prime(activations[-1], targets)
-        delta *= ACTIVATIONS[self.output].prime_from_output(activations[-1])   # dC/dz = dC/da * activation'(z)
-        return cost, delta
-
-    def _backprop(self, x, targets, learning_rate=None):
-        """Backpropagation over a whole mini-batch, without input checks; returns :class:`Gradients`.
-
-        Given a ``learning_rate`` (training does), each layer also takes its gradient-descent step as
-        soon as its gradient is known and its weights have sent the error one layer back: the update
-        costs no second pass over the layers.
-        """
-        zs, activations = self._forward(x)
-        cost, delta = self._output_delta(zs, activations, targets)
-        hidden_prime = ACTIVATIONS[self.hidden].prime_from_output
-        n_layers = len(self.weights)
-        grad_w, grad_b, deltas = [None] * n_layers, [None] * n_layers, [None] * n_layers
-        for layer in range(n_layers - 1, -1, -1):
-            deltas[layer] = delta
-            grad_w[layer] = delta.T @ activations[layer]
-            grad_b[layer] = delta.sum(axis=0)
-            if layer > 0:                                 # send the sensitivity one layer back
-                delta = delta @ self.weights[layer]
-                delta *= hidden_prime(activations[layer])
-            if learning_rate is not None:                 # this layer's weights are no longer needed: step
-                self.weights[layer] -= learning_rate * grad_w[layer]
-                self.biases[layer] -= learning_rate * grad_b[layer]
-        return Gradients(grad_w, grad_b, deltas, cost)
+        x2, targets = _validate.examples(self, x, y)
+        with np.errstate(over="ignore"):
+            zs, activations = self.feedforward(x2)
+        return self.cost_function.fn(zs[-1], activations[-1], targets)
 
     def gradients(self, x, y):
-        """dC/dW and dC/db for every layer by backpropagation over the whole batch at once.
+        """dC/dW and dC/db of every layer by backpropagation over the whole batch at once.
 
-        ``y`` as in :meth:`cost`. Returns :class:`Gradients` (``.weights``, ``.biases``, ``.deltas``,
-        ``.cost``), each gradient in the shape of the parameter it belongs to.
+        ``y`` as in :meth:`cost`. Returns :class:`Gradients` (``.dW``, ``.db``, ``.deltas``). If the
+        weights have grown so large that the gradient overflows, a ValueError says so (the learning rate
+        of the steps that made them was too large).
         """
-        x2, single = self._inputs(x)
-        return self._backprop(x2, self._targets(y, x2.shape[0], single))
-
-    def update(self, gradients, learning_rate):
-        """One step of gradient descent: every parameter moves by ``-learning_rate * gradient``.
-
-        ``gradients`` is what :meth:`gradients` returned (a :class:`Gradients`), for this network's shapes.
-        """
-        if not isinstance(gradients, Gradients):
-            raise TypeError(f"gradients must be what network.gradients(x, y) returns (a Gradients), "
-                            f"got {type(gradients).__name__}")
-        _validate.positive_number(learning_rate, "learning_rate")
-        if len(gradients.weights) != self.n_layers or len(gradients.biases) != self.n_layers:
-            raise ValueError(f"gradients has {len(gradients.weights)} layers of weights, the network {self.n_layers}")
-        for layer in range(self.n_layers):
-            gw = _validate.as_float_array(gradients.weights[layer], f"gradients.weights[{layer}]")
-            gb = _validate.as_float_array(gradients.biases[layer], f"gradients.biases[{layer}]")
-            if gw.shape != self.weights[layer].shape or gb.shape != self.biases[layer].shape:
-                raise ValueError(f"gradients of layer {layer} have shapes {gw.shape}, {gb.shape}; "
-                                 f"expected {self.weights[layer].shape}, {self.biases[layer].shape}")
-        for w, b, gw, gb in zip(self.weights, self.biases, gradients.weights, gradients.biases):
-            w -= learning_rate * gw
-            b -= learning_rate * gb
-
-    # ----------------------------------------------------------------- saving
-    def save(self, path):
-        """Save the network to a ``.npz`` file (plain arrays, no pickle) and return the path written.
-
-        As numpy does, ``.npz`` is appended to a name that does not end with it: ``save("model")``
-        writes and returns ``model.npz``; ``save("model.npz")`` writes ``model.npz``.
-        """
-        if not isinstance(path, (str, os.PathLike)):
-            raise TypeError(f"path must be a file name (str or pathlib.Path), got {type(path).__name__}")
-        path = Path(path)
-        if path.suffix != ".npz":
-            path = path.with_name(path.name + ".npz")
-        arrays = {"sizes": np.array(self.sizes),
-                  "config": np.array([self.hidden, self.output, self.cost_name, self.init, self.dtype.name])}
-        for layer, (w, b) in enumerate(zip(self.weights, self.biases)):
-            arrays[f"weights_{layer}"], arrays[f"biases_{layer}"] = w, b
-        np.savez(path, **arrays)
-        return path
-
-    @classmethod
-    def load(cls, path):
-        """Load a network saved by :meth:`save`, checking the whole file first.
-
-        Pickled objects are never loaded (``allow_pickle=False``). A file that is not a saved network
-        (not a ``.npz`` archive, a missing or extra array, a wrong shape or type, NaN or infinity)
-        raises one ValueError saying what is wrong; a missing file raises FileNotFoundError.
-        """
-        if not isinstance(path, (str, os.PathLike)):
-            raise TypeError(f"path must be a file name (str or pathlib.Path), got {type(path).__name__}")
-        try:
-            data = np.load(path, allow_pickle=False)
-        except FileNotFoundError:
-            raise
-        except (OSError, ValueError, EOFError, zipfile.BadZipFile) as error:
-            raise ValueError(f"{path} is not a network saved by Network.save (a .npz archive): {error}") from None
-        if not isinstance(data, np.lib.npyio.NpzFile):
-            raise ValueError(f"{path} holds a single array, not a network saved by Network.save (a .npz archive)")
-        with data:
-            try:
-                return cls._from_arrays(data)
-            except (KeyError, TypeError, ValueError, OSError, zipfile.BadZipFile) as error:
-                message = error.args[0] if error.args else repr(error)
-                raise ValueError(f"{path} is not a valid saved network: {message}") from None
-
-    @classmethod
-    def _from_arrays(cls, data):
-        """Build a network from the arrays of a file written by :meth:`save`, checking every one."""
-        for key in ("sizes", "config"):
-            if key not in data.files:
-                raise ValueError(f"the array {key!r} is missing")
-        sizes, config = data["sizes"], data["config"]
-        if sizes.ndim != 1 or not np.issubdtype(sizes.dtype, np.integer):
-            raise ValueError(f"'sizes' must be a 1-D array of whole numbers, got {sizes.dtype} of shape {sizes.shape}")
-        if config.shape != (5,) or config.dtype.kind != "U":
-            raise ValueError(f"'config' must hold 5 names (hidden, output, cost, init, dtype), got {config!r}")
-        hidden, output, cost, init, dtype = (str(s) for s in config)
-        net = cls([int(s) for s in sizes], hidden, output, cost, init, seed=0, dtype=dtype)
-        expected = {"sizes", "config"} | {f"{name}_{layer}" for layer in range(net.n_layers)
-                                          for name in ("weights", "biases")}
-        if set(data.files) != expected:
-            missing, extra = sorted(expected - set(data.files)), sorted(set(data.files) - expected)
-            raise ValueError(f"for sizes {net.sizes} the file should hold {sorted(expected)}; "
-                             f"missing {missing}, extra {extra}")
-        for layer in range(net.n_layers):
-            for name, params in (("weights", net.weights), ("biases", net.biases)):
-                stored = data[f"{name}_{layer}"]
-                if stored.shape != params[layer].shape:
-                    raise ValueError(f"{name}_{layer} has shape {stored.shape}, expected {params[layer].shape}")
-                if stored.dtype != net.dtype:
-                    raise ValueError(f"{name}_{layer} has dtype {stored.dtype}, expected {net.dtype} (as in 'config')")
-                if not np.all(np.isfinite(stored)):
-                    raise ValueError(f"{name}_{layer} contains NaN or infinity")
-                params[layer] = stored.copy()
-        return net
+        x2, targets = _validate.examples(self, x, y)
+        with np.errstate(over="ignore", invalid="ignore"):
+            gradients = self.backprop(x2, targets)
+        if not all(np.all(np.isfinite(g)) for g in gradients.dW + gradients.db):
+            raise ValueError("the gradient is infinite or NaN: the weights have grown too large (overflow), "
+                             "probably from steps with too large a learning rate")
+        return gradients

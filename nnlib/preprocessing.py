@@ -54,7 +54,7 @@ def mnist_preprocess(image):
     array of shape (784,), float32
         The preprocessed image, ready for ``network.forward``; all zeros for an empty drawing.
     """
-    image = _validate.as_activations(image, "image", ndim=(1, 2))
+    image = _validate.as_image(image, "image", ndim=(1, 2))
     if image.ndim == 1:
         if image.size != SIDE * SIDE:
             raise ValueError(f"image must have {SIDE * SIDE} pixels (or shape (height, width)), got {image.size}")

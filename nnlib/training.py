@@ -1,57 +1,88 @@
 """Stochastic gradient descent over shuffled mini-batches (lesson 5).
 
-Each epoch shuffles the training set (with a seeded generator), cuts it into mini-batches, and
-takes one gradient-descent step per mini-batch: "a drunk man walking downhill, but faster".
+Each epoch shuffles the training set (with a seeded generator), cuts it into mini-batches, and takes one
+gradient-descent step per mini-batch: "a drunk man walking downhill, but faster". The loop of
+:func:`train` is four lines::
+
+    for x_batch, y_batch in minibatches(x, targets, batch_size, rng):
+        gradients = network.backprop(x_batch, y_batch)
+        network.step(gradients, rate)
+
+Around it, after each epoch, the network is measured (:class:`History`), a run that has diverged is
+stopped (:class:`TrainingDiverged`) and a line is printed.
 
 The matrices of one step are small (a mini-batch times a few hundred weights), too small for the
-linear-algebra library (BLAS) to gain from several threads: on a busy 2-core machine its threads
-waited for each other and made batch-128 epochs ten times slower. Training therefore runs BLAS on one
-thread (with ``threadpoolctl``), and the threads are given back when training ends.
+linear-algebra library (BLAS) to gain from several threads: on a busy 2-core machine its threads waited
+for each other and made batch-128 epochs ten times slower. Training therefore runs BLAS on one thread
+(with ``threadpoolctl``), and the threads are given back when training ends.
 """
 
 import sys
 import time
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
 from . import _validate
-from .network import Network
+
+MONITOR_SIZE = 10_000
+"""How many training examples :func:`train` measures the training cost on after each epoch (all of them
+when there are fewer): every k-th example, spread over the whole set. That estimates the cost of the whole
+set to within about 1% at a few percent of an epoch's time."""
+
+DIVERGENCE_FACTOR = 100
+"""A run has diverged when its training cost is NaN or infinite, or more than this many times the cost
+before training: no run that learns comes close (a cost only grows that much when the steps overshoot
+further and further)."""
+
+
+def minibatches(x, y, batch_size, rng):
+    """One epoch's mini-batches: the examples in a random order, ``batch_size`` at a time.
+
+    ``x`` and ``y`` are arrays with one example per row; yields ``(x_batch, y_batch)`` pairs, the last one
+    smaller if ``batch_size`` does not divide the number of examples. ``rng`` is a numpy Generator.
+    """
+    if batch_size >= len(x):                  # one batch of everything: the order changes nothing
+        yield x, y
+        return
+    order = rng.permutation(len(x))
+    for start in range(0, len(x), batch_size):
+        batch = order[start:start + batch_size]
+        yield x[batch], y[batch]
 
 
 @dataclass
 class History:
     """What happened during training, one entry per epoch.
 
-    ``train_cost`` is the average of the mini-batch costs seen during the epoch; the validation
-    lists stay empty when no validation data was given.
+    ``training_cost`` is measured after each epoch on (up to) :data:`MONITOR_SIZE` training examples,
+    ``validation_cost`` and ``validation_accuracy`` (0 to 1) on the validation data (empty lists when none
+    was given); ``seconds`` is the time of the epoch's gradient steps, measuring excluded.
     """
 
     epoch: list = field(default_factory=list)
     learning_rate: list = field(default_factory=list)
-    train_cost: list = field(default_factory=list)
+    training_cost: list = field(default_factory=list)
     validation_cost: list = field(default_factory=list)
     validation_accuracy: list = field(default_factory=list)
     seconds: list = field(default_factory=list)
 
-    @property
-    def total_seconds(self):
-        """Training time of all epochs together (evaluation excluded)."""
-        return float(sum(self.seconds))
-
 
 class TrainingDiverged(ValueError):
-    """Training ran off to infinity (the cost became NaN or infinite): the learning rate is too large.
+    """Training ran away: the cost became NaN or infinite, or grew :data:`DIVERGENCE_FACTOR` times larger
+    than before training. The learning rate is too large.
 
-    The network is left as it was at the start of the epoch that diverged. ``epoch``,
-    ``learning_rate`` and ``history`` (the epochs completed before) say where it happened.
+    The network is left as it was at the start of the epoch that diverged. ``epoch``, ``learning_rate``
+    and ``history`` (the epochs completed before) say where it happened.
     """
 
-    def __init__(self, epoch, learning_rate, history):
-        super().__init__(f"training diverged in epoch {epoch} with learning rate {learning_rate:g}: the cost became "
-                         f"infinite or NaN. The network was put back as it was at the start of epoch {epoch}; "
-                         f"try a smaller learning rate, e.g. {learning_rate / 10:g}")
+    def __init__(self, epoch, learning_rate, cost, cost_before, history):
+        super().__init__(f"training diverged in epoch {epoch} with learning rate {learning_rate:g}: the training "
+                         f"cost went from {cost_before:.4g} before training to {cost:.4g}. The network was put "
+                         f"back as it was at the start of epoch {epoch}; try a smaller learning rate, "
+                         f"e.g. {learning_rate / 10:g}")
         self.epoch, self.learning_rate, self.history = epoch, learning_rate, history
 
 
@@ -63,10 +94,9 @@ def train(network, x, y, *, epochs, batch_size, learning_rate, validation_data=N
     ----------
     network : nnlib.network.Network
     x : array, shape (n_examples, network.sizes[0])
-        Training inputs, one example per row, activations between 0 and 1 (0-255 pixels are refused:
-        divide them by 255).
-    y : array, shape (n_examples,)
-        Integer labels 0..n_outputs-1 (or target vectors, shape (n_examples, n_outputs)).
+        Training inputs, one example per row (raw 0-255 pixels are refused: divide them by 255).
+    y : array
+        Integer class labels, shape (n_examples,), or float target vectors, shape (n_examples, n_outputs).
     epochs : int
         Passes over the whole training set.
     batch_size : int
@@ -75,7 +105,7 @@ def train(network, x, y, *, epochs, batch_size, learning_rate, validation_data=N
         Step size, or a schedule ``learning_rate(epoch) -> float`` with epochs counted from 1 (it is
         called for every epoch before training starts, so a bad value is refused up front).
     validation_data : (x_val, labels_val), optional
-        Evaluated after every epoch (cost and accuracy).
+        Measured after every epoch (cost and accuracy).
     seed : int or numpy.random.Generator
         Seeds the shuffling: the same seed and network give bit-identical results.
     progress : bool
@@ -90,76 +120,151 @@ def train(network, x, y, *, epochs, batch_size, learning_rate, validation_data=N
     Raises
     ------
     TrainingDiverged
-        If the cost becomes infinite or NaN (learning rate too large); the network is then left as
-        it was at the start of that epoch, never full of NaN.
+        If the training cost becomes NaN or infinite, or more than :data:`DIVERGENCE_FACTOR` times its
+        value before training; the network is then left as it was at the start of that epoch.
     """
-    if not isinstance(network, Network):
-        raise TypeError(f"network must be an nnlib Network, got {type(network).__name__}")
-    x2, _ = network._inputs(x)
-    targets = network._targets(y, x2.shape[0], single=False)
+    _validate.network(network)
+    x, targets = _validate.examples(network, x, y)
     _validate.positive_number(epochs, "epochs", integer=True)
     _validate.positive_number(batch_size, "batch_size", integer=True)
-    if batch_size > x2.shape[0]:
-        raise ValueError(f"batch_size must be at most the number of examples ({x2.shape[0]}), got {batch_size}")
-    if callable(learning_rate):
-        rates = [float(_validate.positive_number(learning_rate(epoch), f"learning rate (epoch {epoch})"))
-                 for epoch in range(1, epochs + 1)]
-    else:
-        rates = [float(_validate.positive_number(learning_rate, "learning_rate"))] * epochs
-    validation = None
-    if validation_data is not None:
-        if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
-            raise TypeError(f"validation_data must be a pair (x_val, labels_val), got {type(validation_data).__name__}")
-        x_val, _ = network._inputs(validation_data[0])
-        labels_val = _validate.as_labels(np.asarray(validation_data[1]), network.sizes[-1], "validation labels")
-        if labels_val.size != x_val.shape[0]:
-            raise ValueError(f"validation x has {x_val.shape[0]} examples but its labels {labels_val.size}")
-        validation = (x_val, labels_val, network._targets(labels_val, x_val.shape[0], single=False))
+    if batch_size > len(x):
+        raise ValueError(f"batch_size must be at most the number of examples ({len(x)}), got {batch_size}")
+    rates = _learning_rates(learning_rate, epochs)
+    validation = None if validation_data is None else _validation(network, validation_data)
     if not isinstance(progress, (bool, np.bool_)):
         raise TypeError(f"progress must be True or False, got {progress!r}")
     if on_epoch is not None and not callable(on_epoch):
         raise TypeError(f"on_epoch must be a function, got {type(on_epoch).__name__}")
     rng = _validate.generator(seed)
+    every = max(1, len(x) // MONITOR_SIZE)
+    monitor = (x[::every], targets[::every])              # a fixed sample of the training set
 
-    with threadpool_limits(limits=1, user_api="blas"):
-        return _sgd(network, x2, targets, rates, batch_size, validation, rng, progress, on_epoch)
-
-
-def _sgd(network, x, targets, rates, batch_size, validation, rng, progress, on_epoch):
-    """The training loop of :func:`train`, on checked inputs; ``rates[e]`` is the rate of epoch e + 1."""
-    n = x.shape[0]
     history = History()
-    for epoch, rate in enumerate(rates, start=1):
-        saved = network.copy()                            # to go back to if this epoch diverges
-        start = time.perf_counter()
-        order = rng.permutation(n)
-        cost_sum = 0.0
-        with np.errstate(over="ignore", invalid="ignore"):    # a diverging run is detected below, once
-            for begin in range(0, n, batch_size):
-                batch = order[begin:begin + batch_size]
-                cost_sum += network._backprop(x[batch], targets[batch], rate).cost * batch.size
-            seconds = time.perf_counter() - start
-            if validation is not None:
-                x_val, labels_val, val_targets = validation
-                zs, activations = network._forward(x_val)
-                val_cost = network._cost_of(zs, activations, val_targets)
-                val_accuracy = float(np.mean(np.argmax(activations[-1], axis=1) == labels_val))
-        costs = [cost_sum] if validation is None else [cost_sum, val_cost]
-        if not (np.all(np.isfinite(costs)) and np.all(np.isfinite(network.parameter_vector()))):
-            for params, finite in zip(network.weights + network.biases, saved.weights + saved.biases):
-                params[...] = finite                      # in place: arrays the caller holds are restored too
-            raise TrainingDiverged(epoch, rate, history)
-        history.seconds.append(seconds)
-        history.epoch.append(epoch)
-        history.learning_rate.append(rate)
-        history.train_cost.append(cost_sum / n)
-        line = f"epoch {epoch:>3}/{len(rates)}  train cost {history.train_cost[-1]:.4f}"
-        if validation is not None:
-            history.validation_cost.append(val_cost)
-            history.validation_accuracy.append(val_accuracy)
-            line += f"  validation accuracy {100 * val_accuracy:.2f}%"
-        if progress:
-            print(f"{line}  ({history.seconds[-1]:.2f} s)", file=sys.stdout, flush=True)
-        if on_epoch is not None:
-            on_epoch(history)
+    with threadpool_limits(limits=1, user_api="blas"), np.errstate(over="ignore", invalid="ignore"):
+        cost_before = _cost(network, *monitor)
+        for epoch, rate in enumerate(rates, start=1):
+            start_of_epoch = network.copy()
+            started = time.perf_counter()
+            for x_batch, y_batch in minibatches(x, targets, batch_size, rng):
+                gradients = network.backprop(x_batch, y_batch)
+                network.step(gradients, rate)
+            seconds = time.perf_counter() - started
+            cost = _cost(network, *monitor)
+            if not cost <= DIVERGENCE_FACTOR * cost_before:        # also true for NaN
+                _restore(network, start_of_epoch)
+                raise TrainingDiverged(epoch, rate, cost, cost_before, history)
+            _record(history, network, epoch, rate, cost, seconds, validation)
+            if progress:
+                _print_epoch(history, len(rates))
+            if on_epoch is not None:
+                on_epoch(history)
     return history
+
+
+def _learning_rates(learning_rate, epochs):
+    """The learning rate of each epoch, each checked: a number, or a schedule called for every epoch."""
+    if callable(learning_rate):
+        return [float(_validate.positive_number(learning_rate(epoch), f"learning rate (epoch {epoch})"))
+                for epoch in range(1, epochs + 1)]
+    return [float(_validate.positive_number(learning_rate, "learning_rate"))] * epochs
+
+
+def _validation(network, validation_data):
+    """``(x_val, labels_val, targets_val)``, checked, from the pair ``validation_data``."""
+    if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
+        raise TypeError(f"validation_data must be a pair (x_val, labels_val), got {type(validation_data).__name__}")
+    x_val, labels_val = validation_data
+    labels = _validate.as_labels(_validate.as_array(labels_val, "validation labels"), network.sizes[-1],
+                                 "validation labels")
+    x_val, targets = _validate.examples(network, x_val, labels, "validation x", "validation labels")
+    return x_val, labels, targets
+
+
+def _cost(network, x, targets):
+    zs, activations = network.feedforward(x)
+    return network.cost_function.fn(zs[-1], activations[-1], targets)
+
+
+def _restore(network, saved):
+    """Put the parameters of ``saved`` back into ``network``, in place (arrays the caller holds too)."""
+    for params, finite in zip(network.weights + network.biases, saved.weights + saved.biases):
+        params[...] = finite
+
+
+def _record(history, network, epoch, rate, cost, seconds, validation):
+    history.epoch.append(epoch)
+    history.learning_rate.append(rate)
+    history.training_cost.append(cost)
+    history.seconds.append(seconds)
+    if validation is not None:
+        x_val, labels, targets = validation
+        zs, activations = network.feedforward(x_val)
+        history.validation_cost.append(network.cost_function.fn(zs[-1], activations[-1], targets))
+        history.validation_accuracy.append(float(np.mean(np.argmax(activations[-1], axis=1) == labels)))
+
+
+def _print_epoch(history, epochs):
+    line = f"epoch {history.epoch[-1]:>3}/{epochs}  training cost {history.training_cost[-1]:.4f}"
+    if history.validation_accuracy:
+        line += f"  validation accuracy {100 * history.validation_accuracy[-1]:.2f}%"
+    print(f"{line}  ({history.seconds[-1]:.2f} s)", file=sys.stdout, flush=True)
+
+
+# ----------------------------------------------------------------------------- the same time for two walks (lesson 5)
+class TimedTraining(NamedTuple):
+    """What :func:`train_for` saw: ``steps`` taken, and at each checkpoint the training ``seconds`` spent so
+    far and the validation ``accuracies`` (0 to 1) reached; checkpoint 0 is the start."""
+
+    steps: int
+    seconds: np.ndarray
+    accuracies: np.ndarray
+
+
+def train_for(network, x, y, *, seconds, batch_size, learning_rate, validation_data, seed=0, n_checks=8):
+    """Train ``network`` in place by (mini-batch) gradient descent for ``seconds`` of training time.
+
+    The same steps as :func:`train`, for a time budget instead of a number of epochs, so that two ways of
+    walking downhill can be compared at equal time: full-batch descent is ``batch_size=len(x)``, one exact
+    step per pass. The clock runs only while gradients are computed and steps taken; measuring the
+    validation accuracy at the ``n_checks`` checkpoints (evenly spaced in time) is not counted.
+
+    Parameters
+    ----------
+    network, x, y, batch_size, learning_rate, seed : as for :func:`train` (``learning_rate`` a number)
+    seconds : float > 0
+        Training time allowed.
+    validation_data : (x_val, labels_val)
+        Examples the network does not train on, for the accuracy at each checkpoint.
+    n_checks : int > 0
+
+    Returns
+    -------
+    TimedTraining
+    """
+    _validate.network(network)
+    x, targets = _validate.examples(network, x, y)
+    _validate.positive_number(batch_size, "batch_size", integer=True)
+    _validate.positive_number(learning_rate, "learning_rate")
+    _validate.positive_number(seconds, "seconds")
+    _validate.positive_number(n_checks, "n_checks", integer=True)
+    x_val, labels, _ = _validation(network, validation_data)
+    rng = _validate.generator(seed)
+
+    def accuracy():
+        return float(np.mean(np.argmax(network.feedforward(x_val)[1][-1], axis=1) == labels))
+
+    steps, spent, times, accuracies = 0, 0.0, [0.0], [accuracy()]
+    with threadpool_limits(limits=1, user_api="blas"), np.errstate(over="ignore", invalid="ignore"):
+        while spent < seconds:
+            started = time.perf_counter()
+            for x_batch, y_batch in minibatches(x, targets, batch_size, rng):
+                network.step(network.backprop(x_batch, y_batch), learning_rate)
+                steps += 1
+                spent += time.perf_counter() - started
+                if spent >= seconds * len(times) / n_checks:         # a checkpoint: measure, off the clock
+                    times.append(spent)
+                    accuracies.append(accuracy())
+                if spent >= seconds:
+                    break
+                started = time.perf_counter()
+    return TimedTraining(steps, np.array(times), np.array(accuracies))

@@ -14,15 +14,19 @@ Z = np.linspace(-6, 6, 121) + 0.013   # avoids ReLU's kink at exactly 0
 
 @pytest.mark.parametrize("name", ["sigmoid", "relu", "tanh", "identity"])
 def test_derivative_matches_finite_differences(name):
-    f, prime = act.ACTIVATIONS[name].function, act.ACTIVATIONS[name].prime
+    """The slope written with the output, a (1 - a) for the sigmoid, is f'(z): against centred differences."""
+    f = act.ACTIVATIONS[name]
     numeric = (f(Z + 1e-6) - f(Z - 1e-6)) / 2e-6
-    assert np.max(np.abs(prime(Z) - numeric)) < 1e-8
+    assert np.max(np.abs(f.prime(Z) - numeric)) < 1e-8
+    np.testing.assert_array_equal(f.slope(f(Z)), f.prime(Z))
 
 
-@pytest.mark.parametrize("name", ["sigmoid", "relu", "tanh", "identity"])
-def test_derivative_from_output_agrees(name):
-    a = act.ACTIVATIONS[name]
-    np.testing.assert_allclose(a.prime_from_output(a.function(Z)), a.prime(Z), atol=1e-12)
+@pytest.mark.parametrize("public, prime, name", [(act.sigmoid, act.sigmoid_prime, "sigmoid"), (act.relu, act.relu_prime, "relu"),
+                                                 (act.tanh, act.tanh_prime, "tanh"),
+                                                 (act.identity, act.identity_prime, "identity")])
+def test_public_functions_are_the_activations(public, prime, name):
+    np.testing.assert_array_equal(public(Z), act.ACTIVATIONS[name](Z))
+    np.testing.assert_array_equal(prime(Z), act.ACTIVATIONS[name].prime(Z))
 
 
 @pytest.mark.parametrize("f", [act.sigmoid, act.sigmoid_prime, act.tanh, act.tanh_prime, act.relu, losses.softmax])
@@ -46,7 +50,9 @@ def test_sigmoid_values_and_identities():
 def test_float32_stays_float32():
     z = np.ones(3, dtype=np.float32)
     for a in act.ACTIVATIONS.values():
-        assert a.function(z).dtype == np.float32
+        assert a(z).dtype == np.float32 and a.prime(z).dtype == np.float32
+    for public in (act.sigmoid, act.sigmoid_prime, act.relu, act.relu_prime, act.tanh, act.tanh_prime):
+        assert public(z).dtype == np.float32
 
 
 def test_quadratic_cost_is_3blue1brown_definition():
@@ -57,14 +63,34 @@ def test_quadratic_cost_is_3blue1brown_definition():
     assert losses.half_quadratic_cost(out, target) == pytest.approx(0.1375)
 
 
-@pytest.mark.parametrize("name", ["quadratic", "half_quadratic", "cross_entropy"])
-def test_cost_derivative_matches_finite_differences(name):
-    cost, prime = losses.COSTS[name]
+@pytest.mark.parametrize("cost, prime", [(losses.quadratic_cost, losses.quadratic_cost_prime),
+                                         (losses.half_quadratic_cost, losses.half_quadratic_cost_prime),
+                                         (losses.cross_entropy_cost, losses.cross_entropy_cost_prime)])
+def test_cost_derivative_matches_finite_differences(cost, prime):
     rng = np.random.default_rng(3)
-    out = rng.uniform(0.05, 0.95, (4, 3)) if name != "cross_entropy" else rng.normal(size=(4, 3))
+    out = rng.uniform(0.05, 0.95, (4, 3)) if cost is not losses.cross_entropy_cost else rng.normal(size=(4, 3))
     target = np.eye(3)[[0, 2, 1, 1]]
     numeric = numerical_gradient(lambda: cost(out, target), out)
     assert relative_error(prime(out, target), numeric) < 1e-7
+
+
+@pytest.mark.parametrize("cost_class, activation", [(losses.QuadraticCost, act.SIGMOID), (losses.QuadraticCost, act.TANH),
+                                                    (losses.HalfQuadraticCost, act.RELU),
+                                                    (losses.CrossEntropyCost, losses.SOFTMAX)])
+def test_output_error_delta_is_the_derivative_of_the_example_cost(cost_class, activation):
+    """delta(z, a, y) is dC_x/dz of each example: n times the derivative of the batch's average cost fn."""
+    rng = np.random.default_rng(4)
+    z, y = rng.normal(size=(5, 3)) + 0.01, np.eye(3)[[0, 2, 1, 1, 0]]
+    cost = cost_class(activation)
+    numeric = numerical_gradient(lambda: cost.fn(z, activation(z), y), z)
+    assert relative_error(cost.delta(z, activation(z), y) / len(z), numeric) < 1e-7
+
+
+def test_a_cost_refuses_an_output_activation_it_does_not_fit():
+    with pytest.raises(ValueError, match="softmax"):
+        losses.QuadraticCost(losses.SOFTMAX)
+    with pytest.raises(ValueError, match="output_activation='softmax'"):
+        losses.CrossEntropyCost(act.SIGMOID)
 
 
 def test_softmax_and_cross_entropy_are_stable_and_correct():

@@ -5,37 +5,38 @@ import numpy as np
 import pytest
 
 from nnlib import Network
-from nnlib.descent import (bowl, bowl_gradient, gradient_descent, largest_components, line_cost, line_data,
-                           line_gradient, minibatch_descent, parameter_name, wavy, wavy_slope)
+from nnlib.descent import (bowl, bowl_gradient, gradient_descent, line_cost, line_data, line_gradient,
+                           minibatch_descent, wavy, wavy_slope)
+from nnlib.nudges import largest_components, parameter_name
 from nnlib.gradcheck import numerical_gradient
 
 
 def test_two_steps_by_hand_on_the_bowl():
-    point, path = gradient_descent(bowl_gradient, [1.0, 1.0], learn_rate=0.1, n_iter=2, tolerance=0)
+    point, path = gradient_descent(bowl_gradient, [1.0, 1.0], learning_rate=0.1, n_steps=2, tolerance=0)
     # each step multiplies x by 1 - 3 * 0.1 = 0.7 and y by 1 - 0.1 = 0.9
     np.testing.assert_allclose(path, [[1.0, 1.0], [0.7, 0.9], [0.49, 0.81]], rtol=1e-12)
     np.testing.assert_array_equal(point, path[-1])
 
 
 def test_descent_converges_and_stops_at_the_tolerance():
-    point, path = gradient_descent(bowl_gradient, [-1.8, 1.6], learn_rate=0.3, n_iter=1000, tolerance=1e-8)
+    point, path = gradient_descent(bowl_gradient, [-1.8, 1.6], learning_rate=0.3, n_steps=1000, tolerance=1e-8)
     assert np.linalg.norm(point) < 1e-7
     assert len(path) < 1000                                     # stopped early: the last step was tiny
     assert np.linalg.norm(path[-1] - path[-2]) <= 1e-8 < np.linalg.norm(path[-2] - path[-3])
 
 
 def test_one_variable_start_gives_a_one_dimensional_path_into_the_nearest_valley():
-    point, path = gradient_descent(wavy_slope, 1.5, learn_rate=0.1, n_iter=200)
+    point, path = gradient_descent(wavy_slope, 1.5, learning_rate=0.1, n_steps=200)
     assert path.ndim == 1 and path[0] == 1.5 and point == path[-1]
     assert abs(wavy_slope(point)) < 1e-4 and abs(point - 2.243) < 1e-3
     assert np.all(np.diff(np.abs(np.diff(path))) < 0)          # steps shrink as the slope flattens
 
 
 def test_too_large_learning_rate_diverges_visibly_and_overflow_stops_the_walk():
-    _, path = gradient_descent(bowl_gradient, [1.0, 1.0], learn_rate=0.7, n_iter=30, tolerance=0)
+    _, path = gradient_descent(bowl_gradient, [1.0, 1.0], learning_rate=0.7, n_steps=30, tolerance=0)
     assert len(path) == 31 and np.all(np.diff(np.abs(path[:, 0])) > 0)   # x grows every step
     with np.errstate(all="raise"):
-        point, path = gradient_descent(lambda p: p ** 3, [10.0], learn_rate=1.0, n_iter=50, tolerance=0)
+        point, path = gradient_descent(lambda p: p ** 3, [10.0], learning_rate=1.0, n_steps=50, tolerance=0)
     assert np.all(np.isfinite(path)) and len(path) < 51
 
 
@@ -43,23 +44,23 @@ def test_too_large_learning_rate_diverges_visibly_and_overflow_stops_the_walk():
     ({"start": [[1.0, 1.0]]}, ValueError, "start"),
     ({"start": "origin"}, TypeError, "start"),
     ({"start": [np.nan, 1.0]}, ValueError, "NaN"),
-    ({"learn_rate": 0}, ValueError, "learn_rate"),
-    ({"learn_rate": -0.1}, ValueError, "learn_rate"),
-    ({"learn_rate": "0.1"}, TypeError, "learn_rate"),
-    ({"n_iter": 0}, ValueError, "n_iter"),
-    ({"n_iter": 2.5}, TypeError, "n_iter"),
+    ({"learning_rate": 0}, ValueError, "learning_rate"),
+    ({"learning_rate": -0.1}, ValueError, "learning_rate"),
+    ({"learning_rate": "0.1"}, TypeError, "learning_rate"),
+    ({"n_steps": 0}, ValueError, "n_steps"),
+    ({"n_steps": 2.5}, TypeError, "n_steps"),
     ({"tolerance": -1e-6}, ValueError, "tolerance"),
     ({"tolerance": None}, TypeError, "tolerance"),
 ])
 def test_bad_arguments_are_refused(kwargs, error, words):
-    arguments = {"start": [1.0, 1.0], "learn_rate": 0.1, "n_iter": 5, "tolerance": 1e-6} | kwargs
+    arguments = {"start": [1.0, 1.0], "learning_rate": 0.1, "n_steps": 5, "tolerance": 1e-6} | kwargs
     with pytest.raises(error, match=words):
         gradient_descent(bowl_gradient, **arguments)
 
 
 def test_a_gradient_of_the_wrong_shape_is_refused():
     with pytest.raises(ValueError, match="gradient returned shape"):
-        gradient_descent(lambda p: np.zeros(3), [1.0, 1.0], learn_rate=0.1)
+        gradient_descent(lambda p: np.zeros(3), [1.0, 1.0], learning_rate=0.1)
 
 
 def test_derivatives_of_the_example_functions_match_finite_differences():
@@ -94,16 +95,16 @@ def test_line_data_is_seeded_and_around_the_line():
 def test_minibatch_descent_with_one_batch_is_full_batch_descent():
     x, y = line_data(1000, seed=0)
     start = np.array([-1.0, -2.0])
-    mini = minibatch_descent(line_gradient, start, 0.1, x, y, batch_size=1000, n_epochs=20, seed=0)
-    full = gradient_descent(lambda p: line_gradient(p, x, y), start, 0.1, n_iter=20, tolerance=0)
+    mini = minibatch_descent(line_gradient, start, 0.1, x, y, batch_size=1000, epochs=20, seed=0)
+    full = gradient_descent(lambda p: line_gradient(p, x, y), start, 0.1, n_steps=20, tolerance=0)
     np.testing.assert_allclose(mini.path, full.path, rtol=1e-10)
 
 
 def test_minibatch_descent_steps_once_per_batch_and_is_seeded():
     x, y = line_data(1000, seed=0)
-    first = minibatch_descent(line_gradient, [0.0, 0.0], 0.05, x, y, batch_size=32, n_epochs=2, seed=4)
-    again = minibatch_descent(line_gradient, [0.0, 0.0], 0.05, x, y, batch_size=32, n_epochs=2, seed=4)
-    other = minibatch_descent(line_gradient, [0.0, 0.0], 0.05, x, y, batch_size=32, n_epochs=2, seed=5)
+    first = minibatch_descent(line_gradient, [0.0, 0.0], 0.05, x, y, batch_size=32, epochs=2, seed=4)
+    again = minibatch_descent(line_gradient, [0.0, 0.0], 0.05, x, y, batch_size=32, epochs=2, seed=4)
+    other = minibatch_descent(line_gradient, [0.0, 0.0], 0.05, x, y, batch_size=32, epochs=2, seed=5)
     assert first.path.shape == (2 * 32 + 1, 2)                # ceil(1000 / 32) = 32 steps per epoch
     np.testing.assert_array_equal(first.path, again.path)
     assert not np.array_equal(first.path, other.path)
@@ -152,20 +153,3 @@ def test_minibatch_descent_stops_after_n_steps():
     np.testing.assert_array_equal(short.path, whole.path[:11])                 # the same walk, cut short
     with pytest.raises(ValueError, match="n_steps"):
         minibatch_descent(line_gradient, [0.0, 0.0], 0.1, x, y, batch_size=8, n_steps=0)
-
-
-def test_descend_for_spends_about_the_time_given_and_learns():
-    from nnlib import load_mnist
-    from nnlib.descent import descend_for
-    mnist = load_mnist()
-    network = Network([784, 16, 10], hidden="relu", output="softmax", cost="cross_entropy", init="he", seed=0)
-    run = descend_for(network, mnist.x_train[:5000], mnist.y_train[:5000], 32, 0.1, 0.3,
-                      mnist.x_test[:1000], mnist.y_test[:1000], n_checks=3)
-    assert run.seconds[0] == 0 and len(run.seconds) == len(run.accuracies) == 4
-    assert 0.3 <= run.seconds[-1] < 0.6 and np.all(np.diff(run.seconds) > 0)
-    assert run.accuracies[-1] > 0.5 > run.accuracies[0]
-    full = descend_for(network.copy(), mnist.x_train[:500], mnist.y_train[:500], 500, 0.1, 0.05,
-                       mnist.x_test[:100], mnist.y_test[:100])
-    assert full.steps >= 1
-    with pytest.raises(ValueError, match="seconds"):
-        descend_for(network, mnist.x_train[:10], mnist.y_train[:10], 5, 0.1, 0, mnist.x_test[:10], mnist.y_test[:10])

@@ -56,10 +56,10 @@ def test_learn_rate_limit(capsys):
 def test_the_limit_is_where_the_walk_stops_converging():
     """What the check accepts is right: at 2/3 x flips sign for ever; just below it shrinks, just above it grows."""
     from nnlib.descent import bowl_gradient, gradient_descent
-    walk = gradient_descent(bowl_gradient, [-1.8, 1.6], 2 / 3, n_iter=1000, tolerance=0)
+    walk = gradient_descent(bowl_gradient, [-1.8, 1.6], 2 / 3, n_steps=1000, tolerance=0)
     assert np.allclose(np.abs(walk.path[:, 0]), 1.8) and abs(walk.point[1]) < 1e-12
-    assert abs(gradient_descent(bowl_gradient, [-1.8, 1.6], 2 / 3 - 1e-3, n_iter=3000, tolerance=0).point[0]) < 1e-3
-    assert abs(gradient_descent(bowl_gradient, [-1.8, 1.6], 2 / 3 + 1e-3, n_iter=3000, tolerance=0).point[0]) > 1e3
+    assert abs(gradient_descent(bowl_gradient, [-1.8, 1.6], 2 / 3 - 1e-3, n_steps=3000, tolerance=0).point[0]) < 1e-3
+    assert abs(gradient_descent(bowl_gradient, [-1.8, 1.6], 2 / 3 + 1e-3, n_steps=3000, tolerance=0).point[0]) > 1e3
 
 
 @pytest.mark.parametrize("check", [lesson04.check_average_cost, lesson04.check_bowl_gradient,

@@ -4,7 +4,7 @@ the step-by-step example of lesson 7, reproducibility, saving and loading."""
 import numpy as np
 import pytest
 
-from nnlib import Network, gradient_check, train
+from nnlib import Network, gradient_check, load_network, save_network, train
 
 HIDDEN = ["sigmoid", "relu", "tanh", "identity"]
 OUTPUTS = [("sigmoid", "quadratic"), ("sigmoid", "half_quadratic"), ("tanh", "quadratic"),
@@ -32,7 +32,7 @@ def test_initialisation_schemes():
 @pytest.mark.parametrize("hidden", HIDDEN)
 @pytest.mark.parametrize("output,cost", OUTPUTS)
 def test_backprop_matches_gradient_check(hidden, output, cost):
-    net = Network([5, 4, 3, 3], hidden=hidden, output=output, cost=cost, init="scaled", seed=2, dtype=np.float64)
+    net = Network([5, 4, 3, 3], hidden_activation=hidden, output_activation=output, cost=cost, init="scaled", seed=2, dtype=np.float64)
     rng = np.random.default_rng(0)
     x = rng.uniform(0, 1, size=(6, 5))
     labels = np.array([0, 2, 1, 2, 0, 1])
@@ -44,14 +44,14 @@ def test_backprop_matches_gradient_check(hidden, output, cost):
 def test_gradient_check_catches_a_wrong_gradient(monkeypatch):
     net = Network([3, 4, 2], seed=0, dtype=np.float64)
     x, y = np.random.default_rng(0).uniform(0, 1, size=(5, 3)), np.array([0, 1, 1, 0, 1])
-    original = Network._backprop
+    original = Network.backprop
 
     def broken(self, x, t):
         g = original(self, x, t)
-        g.weights[0] = g.weights[0] * 1.1
+        g.dW[0] = g.dW[0] * 1.1
         return g
 
-    monkeypatch.setattr(Network, "_backprop", broken)
+    monkeypatch.setattr(Network, "backprop", broken)
     check = gradient_check(net, x, y)
     assert check.weights[0] > 1e-2 and check.weights[1] < 1e-7
 
@@ -72,7 +72,7 @@ def test_forward_returns_every_layer():
 
 
 def test_predict_and_accuracy():
-    net = Network([2, 2], output="identity", cost="half_quadratic", seed=0, dtype=np.float64)
+    net = Network([2, 2], output_activation="identity", cost="half_quadratic", seed=0, dtype=np.float64)
     net.weights[0][:] = [[1, 0], [0, 1]]
     net.biases[0][:] = 0
     x = np.array([[0.4, 0.2], [0.0, 0.6], [1.0, 0.8]])
@@ -91,10 +91,10 @@ def test_step_by_step_example_of_lesson_7():
     assert f"{fp.zs[0][0]:.4f}" == "0.3775"
     assert f"{fp.activations[1][0]:.9f}" == "0.593269992"
     assert f"{fp.activations[2][0]:.8f}" == "0.75136507"
+    assert f"{net.cost(x, target):.9f}" == "0.298371109"
     grads = net.gradients(x, target)
-    assert f"{grads.cost:.9f}" == "0.298371109"
-    assert f"{grads.weights[1][0, 0]:.9f}" == "0.082167041"
-    net.update(grads, learning_rate=0.5)
+    assert f"{grads.dW[1][0, 0]:.9f}" == "0.082167041"
+    net.step(grads, learning_rate=0.5)
     assert f"{net.weights[1][0, 0]:.8f}" == "0.35891648"
 
 
@@ -115,9 +115,9 @@ def test_same_seed_gives_bit_identical_weights_different_seeds_differ():
 
 
 def test_save_and_load_round_trip(tmp_path):
-    net = Network([6, 5, 3], hidden="relu", output="softmax", cost="cross_entropy", init="he", seed=4)
-    net.save(tmp_path / "net.npz")
-    back = Network.load(tmp_path / "net.npz")
+    net = Network([6, 5, 3], hidden_activation="relu", output_activation="softmax", cost="cross_entropy", init="he", seed=4)
+    save_network(net, tmp_path / "net.npz")
+    back = load_network(tmp_path / "net.npz")
     assert repr(back) == repr(net)
     for p, q in zip(net.weights + net.biases, back.weights + back.biases):
         assert np.array_equal(p, q) and p.dtype == q.dtype
@@ -130,3 +130,44 @@ def test_copy_is_independent():
     twin = net.copy(dtype=np.float64)
     twin.weights[0][0, 0] += 1
     assert net.weights[0][0, 0] != twin.weights[0][0, 0] and twin.weights[0].dtype == np.float64
+
+
+def test_deltas_are_the_error_of_each_example_whatever_the_batch():
+    """Gradients.deltas[l] is dC_x/dz of each example: the same row for an example alone or in a batch;
+    dW and db are the averages over the batch made from them."""
+    net = Network([4, 3, 2], seed=1, dtype=np.float64)
+    x = np.random.default_rng(0).uniform(0, 1, size=(5, 4))
+    y = np.array([0, 1, 1, 0, 1])
+    batch = net.gradients(x, y)
+    alone = [net.gradients(x[i], int(y[i])) for i in range(5)]
+    for layer in range(2):
+        for i in range(5):
+            np.testing.assert_allclose(batch.deltas[layer][i], alone[i].deltas[layer][0], rtol=1e-12)
+        np.testing.assert_allclose(batch.dW[layer], np.mean([g.dW[layer] for g in alone], axis=0), rtol=1e-12)
+        np.testing.assert_allclose(batch.db[layer], batch.deltas[layer].mean(axis=0), rtol=1e-12)
+
+
+def test_labels_are_integers_and_target_vectors_are_floats():
+    net = Network([3, 2], seed=0, dtype=np.float64)
+    x = np.array([[0.1, 0.2, 0.3], [0.3, 0.2, 0.1]])
+    assert net.cost(x, [0, 1]) == pytest.approx(net.cost(x, np.array([[1.0, 0.0], [0.0, 1.0]])))
+    assert net.cost(x[0], 1) == pytest.approx(net.cost(x[0], np.array([0.0, 1.0])))
+    with pytest.raises(ValueError, match="floats mean target vectors"):
+        net.cost(x, np.array([0.0, 1.0]))
+
+
+def test_standardised_and_plus_minus_one_inputs_are_accepted():
+    net = Network([3, 2], seed=0)
+    assert net.forward(np.array([[-1.3, 0.2, 2.7], [0.0, -0.5, 1.5]])).shape == (2, 2)
+    assert net.forward(np.array([-1, 1, 1])).shape == (2,)
+
+
+def test_backprop_only_backpropagates_and_step_takes_the_step():
+    net = Network([3, 4, 2], seed=0, dtype=np.float64)
+    before = [p.copy() for p in net.weights + net.biases]
+    x, t = np.random.default_rng(1).uniform(size=(6, 3)), np.eye(2)[[0, 1, 1, 0, 0, 1]]
+    g = net.backprop(x, t)
+    assert all(np.array_equal(p, q) for p, q in zip(before, net.weights + net.biases))
+    net.step(g, 0.5)
+    for p, q, d in zip(net.weights + net.biases, before, g.dW + g.db):
+        np.testing.assert_allclose(p, q - 0.5 * d, rtol=1e-12)

@@ -49,7 +49,7 @@ def test_plot_step_and_sigmoid_draws_zero_slope_for_the_step():
 
 
 def test_plot_coordinates_shows_a_whole_diverging_walk():
-    walk = gradient_descent(bowl_gradient, [-1.8, 1.6], 0.7, n_iter=30, tolerance=0)
+    walk = gradient_descent(bowl_gradient, [-1.8, 1.6], 0.7, n_steps=30, tolerance=0)
     x_line, y_line = plot_coordinates(walk.path)
     np.testing.assert_allclose(x_line.get_xdata(), np.arange(31))
     np.testing.assert_allclose(x_line.get_ydata(), walk.path[:, 0])

@@ -10,7 +10,8 @@ import pytest  # noqa: E402
 from nnlib.descent import bowl, bowl_gradient, gradient_descent, wavy, wavy_slope  # noqa: E402
 from nnlib.plots.descent import (plot_contour, plot_cost_curves, plot_descent_1d, plot_gradient_arrows,  # noqa: E402
                                  plot_gradient_components, plot_path)
-from nnlib.plots.evaluation import (confusion_matrix, plot_confusion_matrix, plot_output_cost,  # noqa: E402
+from nnlib.evaluation import confusion_matrix  # noqa: E402
+from nnlib.plots.evaluation import (plot_confusion_matrix, plot_output_cost,  # noqa: E402
                                     plot_training_runs, show_misclassified)
 from nnlib.plots.style import NEGATIVE, POSITIVE  # noqa: E402
 from nnlib.training import History  # noqa: E402
@@ -92,7 +93,7 @@ def test_misclassified_gallery_shows_only_the_mistakes():
 
 
 def test_training_runs_plot_one_curve_per_run():
-    history = History(epoch=[1, 2], train_cost=[0.5, 0.3], seconds=[1.0, 1.0])
+    history = History(epoch=[1, 2], training_cost=[0.5, 0.3], seconds=[1.0, 1.0])
     fig = plot_training_runs({"run": (history, [0.9, 0.95])}, held_out="validation")
     left, right = fig.axes
     np.testing.assert_allclose(left.get_lines()[0].get_ydata(), [90.0, 95.0])
@@ -103,14 +104,15 @@ def test_training_runs_plot_one_curve_per_run():
 
 
 def test_lesson5_training_figures_draw_their_data():
-    from nnlib.descent import TimedDescent, line_cost, line_data
+    from nnlib.descent import line_cost, line_data
+    from nnlib.training import TimedTraining
     from nnlib.plots.training import plot_ablation, plot_race, plot_saturation, plot_walks
     x, y = line_data(100, seed=0)
     paths = {"a": np.array([[0.0, 0.0], [1.0, 0.5]]), "b": np.array([[0.0, 0.0], [2.0, 1.0], [1.5, 1.0]])}
     fig = plot_walks(lambda p: line_cost(p, x, y), paths, (-1, 3), (-1, 2), best=(2.0, 1.0))
     assert [ax.get_title() for ax in fig.axes] == ["a", "b"]
     np.testing.assert_allclose(fig.axes[1].get_lines()[0].get_xdata(), [0.0, 2.0, 1.5])
-    run = TimedDescent(7, np.array([0.0, 1.0, 2.0]), np.array([0.1, 0.5, 0.8]))
+    run = TimedTraining(7, np.array([0.0, 1.0, 2.0]), np.array([0.1, 0.5, 0.8]))
     ax = plot_race({"mini": run})
     np.testing.assert_allclose(ax.get_lines()[0].get_ydata(), [10, 50, 80])
     assert "7 steps" in ax.get_lines()[0].get_label()

@@ -79,7 +79,7 @@ def test_neuron_inputs_bars_show_activations_and_weights():
 
 
 def test_error_per_update_and_epsilon_sweep_draw_their_data():
-    from nnlib.plots.training import plot_epsilon_sweep, plot_error_per_update
+    from nnlib.plots.backprop import plot_epsilon_sweep, plot_error_per_update
 
     errors = np.array([0.3, 0.2, 0.1])
     ax = plot_error_per_update(errors)

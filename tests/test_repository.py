@@ -225,11 +225,32 @@ def test_lowest_constraints_pin_every_lower_bound():
     assert not different, f"lower bound and pin differ: {different}"
 
 
-def test_installation_check_mirrors_requirements():
-    from nnlib.installation import MINIMUM_VERSIONS, installation_problems
+def _declared_requirements():
+    """``{package: (lowest, too_new)}`` from requirements.txt and pyproject.toml's dependencies."""
+    text = (ROOT / "requirements.txt").read_text() + "\n".join(
+        re.findall(r'"([^"]+)"', re.search(r"dependencies = \[(.*?)\]", (ROOT / "pyproject.toml").read_text()).group(1)))
+    found = re.findall(r"^([A-Za-z0-9_-]+)>=([\d.]+),<([\d.]+)$", text, re.M)
+    return {name.lower(): (low, high) for name, low, high in found}
 
-    bounds = dict(re.findall(r"^([A-Za-z_]+)>=([\d.]+)", (ROOT / "requirements.txt").read_text(), re.M))
-    for package, minimum in MINIMUM_VERSIONS.items():
-        if package in bounds:
-            assert bounds[package] == minimum, package
+
+def test_installation_check_lists_every_requirement_with_both_bounds():
+    """The check of lesson 0 knows every package the project's files require, with the same bounds."""
+    from nnlib.installation import REQUIREMENTS, installation_problems
+
+    declared = _declared_requirements()
+    assert len(declared) >= 11 and "pillow" in declared and "threadpoolctl" in declared and "anywidget" in declared
+    assert REQUIREMENTS == declared
     assert installation_problems() == []
+
+
+def test_installation_check_runs_with_the_standard_library_alone(tmp_path):
+    """Lesson 0 runs the check first: it must work, and say what is missing, where numpy is not installed."""
+    script = ("import sys; sys.modules['numpy'] = None\n"          # importing numpy now fails
+              "import nnlib.installation as i\n"
+              "i.REQUIREMENTS['numpy-not-there'] = ('1', '2')\n"
+              "i.report()\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("this kernel's Python: ") and sys.executable in lines[0]
+    assert "numpy-not-there is not installed" in result.stdout and "What this check cannot see" in result.stdout

@@ -7,12 +7,13 @@ import numpy as np
 import pytest
 
 import nnlib
-from nnlib.step_by_step import STEP_BY_STEP, WEIGHT_EDGES, step_by_step_network, walk
+from nnlib.step_by_step import EXAMPLE, WEIGHT_EDGES, build_network
+from nnlib.widgets.stepper import walk
 
 
-def example_as_nnlib_network(weights=STEP_BY_STEP["weights"]):
+def example_as_nnlib_network(weights=EXAMPLE["weights"]):
     """The example as an nnlib Network([2, 2, 2], cost="half_quadratic") in float64."""
-    s = STEP_BY_STEP
+    s = EXAMPLE
     net = nnlib.Network([2, 2, 2], cost="half_quadratic", dtype=np.float64)
     net.weights = [np.reshape(weights[:4], (2, 2)).astype(np.float64),
                    np.reshape(weights[4:], (2, 2)).astype(np.float64)]
@@ -20,22 +21,22 @@ def example_as_nnlib_network(weights=STEP_BY_STEP["weights"]):
     return net
 
 
-def test_step_by_step_network_matches_nnlib_half_quadratic():
-    s = STEP_BY_STEP
-    example = step_by_step_network()
+def test_build_network_matches_nnlib_half_quadratic():
+    s = EXAMPLE
+    example = build_network()
     example.error.backward()
     net = example_as_nnlib_network()
     g = net.gradients(np.array(s["inputs"]), np.array(s["targets"]))
-    assert example.error.data == pytest.approx(g.cost, rel=1e-15)
+    assert example.error.data == pytest.approx(net.cost(np.array(s["inputs"]), np.array(s["targets"])), rel=1e-15)
     assert example.error.data == pytest.approx(0.298371109, abs=5e-10)
     np.testing.assert_allclose([w.grad for w in example.w],
-                               np.concatenate([g.weights[0].ravel(), g.weights[1].ravel()]), rtol=1e-13)
+                               np.concatenate([g.dW[0].ravel(), g.dW[1].ravel()]), rtol=1e-13)
     assert [v.data for v in example.o] == pytest.approx(net.forward(np.array(s["inputs"])), rel=1e-15)
 
 
-def test_step_by_step_network_refuses_a_wrong_number_of_weights():
+def test_build_network_refuses_a_wrong_number_of_weights():
     with pytest.raises(ValueError, match="8 weights"):
-        step_by_step_network(weights=(0.1,) * 7)
+        build_network(weights=(0.1,) * 7)
 
 
 def by_name(steps):
@@ -56,7 +57,7 @@ def test_walk_goes_forward_then_backward_then_update_in_the_lessons_order():
 
 
 def test_walk_values_match_nnlib_network_and_the_lecture():
-    s = STEP_BY_STEP
+    s = EXAMPLE
     step = by_name(walk())
     net = example_as_nnlib_network()
     x, t = np.array(s["inputs"]), np.array(s["targets"])
@@ -68,9 +69,9 @@ def test_walk_values_match_nnlib_network_and_the_lecture():
         assert step[f"delta_{neuron}"].value == pytest.approx(g.deltas[0][0][k], rel=1e-12)
     for k, neuron in enumerate(("o1", "o2")):
         assert step[f"out_{neuron}"].value == pytest.approx(fp.activations[2][k], rel=1e-15)
-    gradients = np.concatenate([g.weights[0].ravel(), g.weights[1].ravel()])
+    gradients = np.concatenate([g.dW[0].ravel(), g.dW[1].ravel()])
     np.testing.assert_allclose([step[f"dE/dw{k}"].value for k in range(1, 9)], gradients, rtol=1e-13)
-    net.update(g, learning_rate=s["learning_rate"])
+    net.step(g, learning_rate=s["learning_rate"])
     new = np.concatenate([net.weights[0].ravel(), net.weights[1].ravel()])
     np.testing.assert_allclose([step[f"w{k}+"].value for k in range(1, 9)], new, rtol=1e-14)
     # the lecture's printed numbers
@@ -83,7 +84,7 @@ def test_walk_values_match_nnlib_network_and_the_lecture():
 
 def test_hidden_sum_is_the_sum_over_both_outputs_with_the_original_weights():
     step = by_name(walk())
-    w5, w6, w7, w8 = STEP_BY_STEP["weights"][4:]
+    w5, w6, w7, w8 = EXAMPLE["weights"][4:]
     d1, d2 = step["delta_o1"].value, step["delta_o2"].value
     assert step["dE/dout_h1"].value == pytest.approx(d1 * w5 + d2 * w7, rel=1e-14)
     assert step["dE/dout_h2"].value == pytest.approx(d1 * w6 + d2 * w8, rel=1e-14)
@@ -119,8 +120,8 @@ def test_each_step_concerns_a_node_or_known_edges():
 
 
 def test_walk_follows_other_numbers():
-    example = dict(STEP_BY_STEP, weights=(0.1, -0.2, 0.3, 0.4, -0.5, 0.6, 0.7, 0.8), learning_rate=1.0)
+    example = dict(EXAMPLE, weights=(0.1, -0.2, 0.3, 0.4, -0.5, 0.6, 0.7, 0.8), learning_rate=1.0)
     step = by_name(walk(example))
     net = example_as_nnlib_network(example["weights"])
     g = net.gradients(np.array(example["inputs"]), np.array(example["targets"]))
-    assert step["w5+"].value == pytest.approx(-0.5 - g.weights[1][0, 0], rel=1e-14)
+    assert step["w5+"].value == pytest.approx(-0.5 - g.dW[1][0, 0], rel=1e-14)

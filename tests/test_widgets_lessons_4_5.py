@@ -29,7 +29,7 @@ def test_learning_rate_explorer_shows_divergence():
 
 
 def _tiny_network():
-    return Network([784, 5, 10], hidden="relu", output="softmax", cost="cross_entropy", init="he", seed=0)
+    return Network([784, 5, 10], hidden_activation="relu", output_activation="softmax", cost="cross_entropy", init="he", seed=0)
 
 
 def test_network_thinking_feeds_the_chosen_digit_through():
@@ -68,7 +68,7 @@ def test_training_monitor_draws_a_point_per_epoch(capsys):
     history = train(net, x, labels, epochs=3, batch_size=20, learning_rate=0.1, progress=False,
                     on_epoch=monitor.on_epoch)
     assert len(monitor.accuracies) == 3 and monitor.accuracies[-1] == net.accuracy(x[:50], labels[:50])
-    np.testing.assert_allclose(monitor.cost_line.get_ydata(), history.train_cost)
+    np.testing.assert_allclose(monitor.cost_line.get_ydata(), history.training_cost)
     np.testing.assert_allclose(monitor.accuracy_line.get_ydata(), 100 * np.array(monitor.accuracies))
     assert monitor.live.image.value != first
     lines = capsys.readouterr().out.splitlines()

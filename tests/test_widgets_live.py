@@ -17,7 +17,8 @@ from PIL import Image
 import nnlib
 from nnlib import Network
 from nnlib.preprocessing import BOX, SIDE, centre_of_mass, mnist_preprocess
-from nnlib.step_by_step import WEIGHT_EDGES, walk
+from nnlib.step_by_step import WEIGHT_EDGES
+from nnlib.widgets.stepper import walk
 from nnlib.widgets.descent import LearningRateExplorer, TrainingMonitor
 from nnlib.widgets.draw import DrawDigit, DrawingPad
 from nnlib.widgets.neuron import NeuronWidget, TwoPixelNeuronWidget
@@ -36,7 +37,7 @@ def mnist():
 @pytest.fixture(scope="module")
 def trained(mnist):
     """A 784-16-16-10 network after one quick epoch on 20,000 images (about 90% right on test digits)."""
-    net = Network([784, 16, 16, 10], hidden="relu", output="softmax", cost="cross_entropy", init="he", seed=0)
+    net = Network([784, 16, 16, 10], hidden_activation="relu", output_activation="softmax", cost="cross_entropy", init="he", seed=0)
     nnlib.train(net, mnist.x_train[:20000], mnist.y_train[:20000], epochs=1, batch_size=32, learning_rate=0.1,
                 seed=0, progress=False)
     return net

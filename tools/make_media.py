@@ -27,7 +27,7 @@ MEDIA_DIR = Path(__file__).resolve().parents[1] / "media"
 
 def trained_network(mnist):
     """The course's 784-16-16-10 network (modern recipe) after one epoch of training."""
-    network = Network([784, 16, 16, 10], hidden="relu", output="softmax", cost="cross_entropy", init="he", seed=0)
+    network = Network([784, 16, 16, 10], hidden_activation="relu", output_activation="softmax", cost="cross_entropy", init="he", seed=0)
     train(network, mnist.x_train, mnist.y_train, epochs=1, batch_size=32, learning_rate=0.1, seed=0, progress=False)
     return network
 

@@ -3,7 +3,7 @@
 
 import numpy as np
 
-from ..plots.evaluation import confusion_matrix
+from ..evaluation import confusion_matrix
 from . import array_problems, not_answered, numbers_problems, report
 
 

@@ -103,7 +103,7 @@ def check_batch_nudge(answer):
     rng = np.random.default_rng(63)
     net, _, _ = _small_network(63)
     x, labels = rng.uniform(0, 1, (5, 7)), rng.integers(0, 3, 5)
-    expected = -net.gradients(x, labels).weights[-1]
+    expected = -net.gradients(x, labels).dW[-1]
     learner_net = net.copy()
     learner_net.gradients = _no_gradients           # the point of the exercise: do it yourself
     result, problems = call_answer(answer, (learner_net, x.copy(), labels.copy()), expected.shape, "batch_nudge")

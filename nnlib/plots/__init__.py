@@ -16,6 +16,7 @@ Submodules, in lesson order:
 * :mod:`~nnlib.plots.training`   mini-batch walks, full batch against mini-batches in time, saturation, ablation (lesson 5)
 * :mod:`~nnlib.plots.nudges`     what each output neuron wants from the layer before (lesson 6)
 * :mod:`~nnlib.plots.graph`      computational graphs with values and gradients (lesson 7)
+* :mod:`~nnlib.plots.backprop`   the step-by-step network's error per update, the gradient check's step (lesson 7)
 
 The most used functions are available from ``nnlib.plots`` directly.
 """

@@ -111,7 +111,7 @@ def plot_cost_curves(curves, ax=None, xlabel="step", title="Cost after each step
 def plot_gradient_components(values, names, ax=None, title="Largest nudges of the negative gradient"):
     """Horizontal bars of some gradient components, blue for positive (nudge up), red for negative.
 
-    ``values`` (k,) and ``names`` (k,) as given by :func:`nnlib.descent.largest_components`.
+    ``values`` (k,) and ``names`` (k,) as given by :func:`nnlib.nudges.largest_components`.
     Returns the Axes.
     """
     values = np.asarray(values, dtype=float)

@@ -3,6 +3,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
+from .. import _validate
 from .style import ACTIVATION_CMAP, WEIGHT_CMAP, new_axes
 
 ZOOM = "#f0a202"   # outline of a zoomed-in part of a digit
@@ -21,9 +22,12 @@ def _as_square(image, name="image"):
 
 
 def show_digit(image, ax=None, title=None):
-    """Show one digit (784 values or 28x28, in [0, 1]) as a grey picture. Returns the AxesImage."""
+    """Show one digit (784 values or 28x28, brightness from 0 to 1) as a grey picture. Returns the AxesImage.
+
+    Raw 0-255 pixels are refused (divide them by 255), as the network refuses them.
+    """
     ax = new_axes(ax, (3, 3))
-    shown = ax.imshow(_as_square(image), cmap=ACTIVATION_CMAP, vmin=0, vmax=1)
+    shown = ax.imshow(_as_square(_validate.as_image(image, "image")), cmap=ACTIVATION_CMAP, vmin=0, vmax=1)
     ax.set_xticks([]), ax.set_yticks([])
     if title:
         ax.set_title(title)
@@ -83,9 +87,9 @@ def show_digit_values(image, label=None, rows=(4, 14), cols=(6, 24), fontsize=9)
 def show_digits(images, labels=None, predictions=None, confidences=None, ncols=10, size=1.2, title=None):
     """A gallery of digits with optional labels, predictions (red when wrong) and confidences.
 
-    ``images`` has shape (n, 784) or (n, 28, 28). Returns the figure.
+    ``images`` has shape (n, 784) or (n, 28, 28), brightness from 0 to 1. Returns the figure.
     """
-    images = np.asarray(images)
+    images = _validate.as_image(images, "images")
     n = images.shape[0]
     ncols = min(ncols, n)
     nrows = int(np.ceil(n / ncols))

@@ -48,21 +48,6 @@ def plot_output_cost(output, target, title=None):
     return fig
 
 
-def confusion_matrix(labels, predictions, n_classes=10):
-    """Count how often each true class (row) received each prediction (column).
-
-    ``labels`` and ``predictions`` are int arrays of shape (n,); returns an int array of shape
-    (n_classes, n_classes) whose diagonal holds the correct answers.
-    """
-    labels = _validate.as_labels(labels, n_classes, "labels")
-    predictions = _validate.as_labels(predictions, n_classes, "predictions")
-    if labels.size != predictions.size:
-        raise ValueError(f"labels has {labels.size} entries but predictions has {predictions.size}; they must match")
-    matrix = np.zeros((n_classes, n_classes), dtype=np.int64)
-    np.add.at(matrix, (labels, predictions), 1)
-    return matrix
-
-
 def plot_confusion_matrix(matrix, ax=None, title="Confusion matrix (test images)"):
     """Draw a confusion matrix with its counts; mistakes (off the diagonal) in red. Returns the Axes."""
     matrix = np.asarray(matrix)
@@ -120,9 +105,9 @@ def plot_training_runs(runs, held_out="test"):
         if len(accuracies) != len(history.epoch):
             raise ValueError(f"run {name!r}: {len(accuracies)} accuracies for {len(history.epoch)} epochs")
         left.plot(history.epoch, 100 * np.asarray(accuracies), "o-", label=name)
-        right.plot(history.epoch, history.train_cost, "o-", label=name)
+        right.plot(history.epoch, history.training_cost, "o-", label=name)
     left.set_ylabel(f"accuracy on the {held_out} images (%)"), left.set_title(f"Accuracy on {held_out} images after each epoch")
-    right.set_ylabel("training cost (each network's own cost)"), right.set_title("Training cost (mean over the epoch)")
+    right.set_ylabel("training cost (each network's own cost)"), right.set_title("Training cost (after each epoch)")
     right.set_yscale("log")
     for ax in (left, right):
         ax.set_xlabel("epoch"), ax.grid(alpha=0.3, which="both"), ax.legend(fontsize=9)

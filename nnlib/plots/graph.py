@@ -74,7 +74,7 @@ def draw_graph(root, ax=None, show_grad=True, title=None, digits=4):
     matplotlib.axes.Axes
         With ``ax.graph_positions``: a dict from each drawn value to its (x, y) centre.
     """
-    order = root.graph()
+    order = root.topological_order()
     column, row = _layout(order)
     n_columns, n_rows = max(column.values()) + 1, max(row.values()) + 1
     # compact, so that a deep graph shrunk to the width of a page keeps its text readable

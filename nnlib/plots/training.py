@@ -1,7 +1,5 @@
-"""Figures about how training goes (lessons 5 and 7): mini-batch walks side by side, full batch
-against mini-batches for the same time, saturated sigmoid neurons, the one-change-at-a-time ablation,
-the error of the step-by-step network update after update, and how the finite-difference step of a
-gradient check decides what it measures.
+"""Figures about how training goes (lesson 5): mini-batch walks side by side, full batch against
+mini-batches for the same time, saturated sigmoid neurons, the one-change-at-a-time ablation.
 """
 
 import matplotlib.pyplot as plt
@@ -40,7 +38,7 @@ def plot_walks(function, paths, xlim, ylim, best=None, labels=("x", "y"), size=4
 
 
 def plot_race(runs, held_out="validation", ax=None):
-    """Held-out accuracy against training time for several :class:`nnlib.descent.TimedDescent` runs.
+    """Held-out accuracy against training time for several :class:`nnlib.training.TimedTraining` runs.
 
     ``runs`` maps a label to a run. Returns the Axes.
     """
@@ -98,48 +96,4 @@ def plot_ablation(accuracies, variants, rates, ax=None, title=None):
     ax.set_yticks(range(len(variants)), variants)
     if title:
         ax.set_title(title)
-    return ax
-
-
-def plot_error_per_update(errors, ax=None, title="the step-by-step network learns its one example"):
-    """The error before each update, on a log scale (lesson 7).
-
-    Parameters
-    ----------
-    errors : array of shape (n_updates,)
-        ``errors[k]`` is the error after ``k`` updates.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-    """
-    ax = new_axes(ax, figsize=(7, 3.5))
-    ax.semilogy(np.arange(len(errors)), errors)
-    ax.set_xlabel("updates so far")
-    ax.set_ylabel("total error E (log scale)")
-    ax.set_title(title)
-    ax.grid(True, which="both", alpha=0.3)
-    return ax
-
-
-def plot_epsilon_sweep(epsilons, errors, ax=None):
-    """Relative error of a gradient check against its finite-difference step, both on log scales,
-    the step shrinking from left to right (lesson 7).
-
-    Parameters
-    ----------
-    epsilons, errors : arrays of shape (n,)
-        The steps tried and the relative error (backpropagation vs finite differences) of each.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-    """
-    ax = new_axes(ax, figsize=(6.5, 3.8))
-    ax.loglog(epsilons, errors, "o-")
-    ax.set_xlabel("finite-difference step epsilon")
-    ax.set_ylabel("relative error (backprop vs finite differences)")
-    ax.set_title("epsilon too big: formula error (~eps²); too small: rounding (~1e-16/eps)", fontsize=10)
-    ax.invert_xaxis()
-    ax.grid(True, which="both", alpha=0.3)
     return ax

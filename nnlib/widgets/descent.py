@@ -10,7 +10,6 @@ import numpy as np
 
 from .. import _validate
 from ..descent import bowl, bowl_gradient, gradient_descent
-from ..network import Network
 from ..plots.descent import plot_contour
 from .live import LiveFigure, bundle_with_picture
 
@@ -106,9 +105,8 @@ class TrainingMonitor:
     """
 
     def __init__(self, network, x_held, labels_held, held_out="test", epochs=10):
-        if not isinstance(network, Network):
-            raise TypeError(f"network must be an nnlib Network, got {type(network).__name__}")
-        x_checked, _ = network._inputs(x_held)
+        _validate.network(network)
+        x_checked, _ = _validate.network_inputs(x_held, network.sizes[0], network.dtype, "x_held")
         labels_checked = _validate.as_labels(np.atleast_1d(labels_held), network.sizes[-1], "labels_held")
         if labels_checked.size != x_checked.shape[0]:
             raise ValueError(f"x_held has {x_checked.shape[0]} examples but labels_held has {labels_checked.size}; "
@@ -122,7 +120,7 @@ class TrainingMonitor:
         self.cost_ax, self.accuracy_ax = self.live.figure.subplots(1, 2)
         (self.cost_line,) = self.cost_ax.plot([], [], "o-", color="#7570b3")
         (self.accuracy_line,) = self.accuracy_ax.plot([], [], "o-", color="#1b9e77")
-        self.cost_ax.set_title("Training cost (mean over the epoch)"), self.cost_ax.set_ylabel("cost")
+        self.cost_ax.set_title("Training cost (after each epoch)"), self.cost_ax.set_ylabel("cost")
         self.accuracy_ax.set_title(f"Accuracy on the {held_out} images"), self.accuracy_ax.set_ylabel("accuracy (%)")
         for ax in (self.cost_ax, self.accuracy_ax):
             ax.set_xlim(0.5, epochs + 0.5), ax.set_xlabel("epoch"), ax.grid(alpha=0.3)
@@ -132,9 +130,9 @@ class TrainingMonitor:
     def on_epoch(self, history):
         """Measure the held-out accuracy, print a progress line and redraw the curves."""
         self.accuracies.append(self.network.accuracy(self.x_held, self.labels_held))
-        print(f"epoch {history.epoch[-1]:>2}: training cost {history.train_cost[-1]:.4f}, "
+        print(f"epoch {history.epoch[-1]:>2}: training cost {history.training_cost[-1]:.4f}, "
               f"{self.held_out} accuracy {100 * self.accuracies[-1]:.2f}%  ({history.seconds[-1]:.1f} s)", flush=True)
-        self.cost_line.set_data(history.epoch, history.train_cost)
+        self.cost_line.set_data(history.epoch, history.training_cost)
         self.accuracy_line.set_data(history.epoch, 100 * np.asarray(self.accuracies))
         for ax in (self.cost_ax, self.accuracy_ax):
             ax.relim(), ax.autoscale_view(scalex=False)

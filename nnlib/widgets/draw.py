@@ -17,7 +17,6 @@ import numpy as np
 import traitlets
 
 from .. import _validate
-from ..network import Network
 from ..plots.style import ACTIVATION_CMAP, NEGATIVE, POSITIVE
 from ..preprocessing import SIDE, mnist_preprocess
 from .live import LiveFigure, WidgetWithPicture
@@ -51,7 +50,7 @@ class DrawingPad(anywidget.AnyWidget):
 
     def set_pixels(self, image):
         """Show ``image`` (shape (28, 28) or (784,), values 0..1) on the pad."""
-        image = _validate.as_activations(image, "image", ndim=(1, 2), dtype=np.float32)
+        image = _validate.as_image(image, "image", ndim=(1, 2), dtype=np.float32)
         if image.size != SIDE * SIDE:
             raise ValueError(f"image must have {SIDE * SIDE} pixels (28x28), got shape {image.shape}")
         self.pixels = image.reshape(-1).tobytes()
@@ -98,8 +97,7 @@ class DrawDigit(WidgetWithPicture, ipywidgets.HBox):
     """
 
     def __init__(self, network, image=None):
-        if not isinstance(network, Network):
-            raise TypeError(f"network must be an nnlib Network, got {type(network).__name__}")
+        _validate.network(network)
         if network.sizes[0] != SIDE * SIDE or network.sizes[-1] != 10:
             raise ValueError(f"network must have {SIDE * SIDE} inputs and 10 outputs, got sizes {network.sizes}")
         self.network = network

@@ -4,7 +4,6 @@ import ipywidgets
 import numpy as np
 
 from .. import _validate
-from ..network import Network
 from ..plots.diagram import draw_network
 from .live import LiveFigure, bundle_with_picture
 
@@ -34,10 +33,8 @@ class NetworkThinking:
     """
 
     def __init__(self, network, images, labels=None, index=0):
-        if not isinstance(network, Network):
-            raise TypeError(f"network must be an nnlib Network, got {type(network).__name__}")
-        self.network = network
-        self.images, _ = network._inputs(images)
+        self.network = _validate.network(network)
+        self.images, _ = _validate.network_inputs(images, network.sizes[0], network.dtype, "images")
         if np.ndim(images) != 2:
             raise ValueError(f"images must be a 2-D array, one image per row, got shape {np.shape(images)}")
         self.labels = None if labels is None else _validate.as_labels(labels, network.sizes[-1], "labels")
