@@ -152,16 +152,19 @@ def bowl_gradient(point):
 
 
 # ----------------------------------------------------------------------------- fitting a line (lesson 5)
-def line_data(n_points=10_000, slope=2.0, intercept=1.0, noise=1.0, seed=0):
-    """Noisy points around the line ``y = slope x + intercept``, with x drawn from N(0, 1).
+def line_data(n_points=10_000, slope=2.0, intercept=1.0, noise=1.0, seed=0, x_mean=0.0):
+    """Noisy points around the line ``y = slope x + intercept``, with x drawn from N(x_mean, 1).
+
+    With ``x_mean = 0`` the cost of the line (:func:`line_cost`) is a round bowl; away from 0 it is a
+    stretched valley, as the costs of networks are.
 
     Returns ``(x, y)``, two arrays of shape (n_points,).
     """
     _validate.positive_number(n_points, "n_points", integer=True)
-    for name, value in (("slope", slope), ("intercept", intercept), ("noise", noise)):
+    for name, value in (("slope", slope), ("intercept", intercept), ("noise", noise), ("x_mean", x_mean)):
         _validate.finite_number(value, name)
     rng = np.random.default_rng(seed)
-    x = rng.standard_normal(n_points)
+    x = x_mean + rng.standard_normal(n_points)
     y = slope * x + intercept + noise * rng.standard_normal(n_points)
     return x, y
 

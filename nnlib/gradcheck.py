@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _validate
+from ._threads import one_blas_thread
 
 
 EPSILON_RANGE = (1e-12, 0.1)
@@ -56,7 +57,7 @@ class GradientCheck:
         return "\n".join(rows + [f"overall: {self.overall:.2e}"])
 
 
-def numerical_gradient(f, p, epsilon=1e-6):
+def numerical_gradient(f, p, epsilon=1e-5):
     """Centred finite-difference gradient of the scalar function ``f()`` with respect to the array ``p``.
 
     ``p`` is the float64 array ``f`` reads: it is changed in place one entry at a time and restored, so
@@ -75,14 +76,15 @@ def numerical_gradient(f, p, epsilon=1e-6):
                         f"for other arrays p.astype(np.float64)")
     epsilon = _check_epsilon(epsilon)
     grad = np.zeros(p.shape, dtype=np.float64)
-    for i in np.ndindex(p.shape):
-        original = p[i]
-        p[i] = original + epsilon
-        up, up_at = _scalar(f(), "f()"), np.float64(p[i])
-        p[i] = original - epsilon
-        down, down_at = _scalar(f(), "f()"), np.float64(p[i])
-        p[i] = original
-        grad[i] = (up - down) / (up_at - down_at)
+    with one_blas_thread():
+        for i in np.ndindex(p.shape):
+            original = p[i]
+            p[i] = original + epsilon
+            up, up_at = _scalar(f(), "f()"), np.float64(p[i])
+            p[i] = original - epsilon
+            down, down_at = _scalar(f(), "f()"), np.float64(p[i])
+            p[i] = original
+            grad[i] = (up - down) / (up_at - down_at)
     return grad
 
 
@@ -96,7 +98,7 @@ def _scalar(value, name):
         raise TypeError(f"{name} must return one number, got {value!r}") from None
 
 
-def gradient_check(network, x, y, epsilon=1e-6):
+def gradient_check(network, x, y, epsilon=1e-5):
     """Compare ``network.gradients(x, y)`` with finite differences, in float64.
 
     The network itself is not changed (a float64 copy is checked). Every parameter is perturbed,

@@ -1,8 +1,10 @@
 """Checking that the course's environment is complete (lesson 0, "start here").
 
 This module needs nothing but the standard library, so that it can run, and say what is wrong, in an
-environment where numpy or anything else is missing. :func:`report` prints the kernel's Python first,
+environment where numpy or anything else is missing. :func:`report` prints the kernel's Python version first,
 then every package the course needs with the versions it allows, then what to do about each problem.
+The lesson cell prints the path of the kernel's Python before it imports this module, so that the path
+shows even when ``nnlib`` itself cannot be imported (a wrong kernel).
 
 :data:`REQUIREMENTS` holds the bounds of ``requirements.txt`` and ``pyproject.toml`` (a test keeps them
 equal, so the list cannot fall behind).
@@ -29,9 +31,9 @@ REQUIREMENTS = {
 }
 """Every package the course needs: ``name: (lowest version allowed, first version not allowed)``."""
 
-CANNOT_SEE = ("What this check cannot see: sliders need jupyterlab_widgets in the environment that runs "
-              "JupyterLab, which may not be this kernel's. The slider further down this lesson is the real test: if it "
-              "shows as text such as interactive(children=..., see the README's Troubleshooting.")
+CANNOT_SEE = ("Not visible from here: JupyterLab's side of widgets (it lives in the Python that runs JupyterLab, "
+              "which may not be this kernel's). The slider further down this lesson is the real test: if it shows as "
+              'text such as interactive(children=..., see the README, Troubleshooting: "Sliders show as text".')
 
 
 def _as_tuple(version):
@@ -81,21 +83,29 @@ def installation_problems():
     return problems
 
 
+README_ENTRIES = {"package": 'README, Troubleshooting: "The installation check marks a package ✗"',
+                  "python": 'README, Troubleshooting: "The installation check says Python is too old"'}
+
+
 def report():
-    """Print the kernel's Python, each package with its version and the versions allowed, and what to do."""
-    print(f"this kernel's Python: {sys.executable} (Python {sys.version.split()[0]})")
+    """Print each requirement, Python first, with the version found and the versions allowed, then a verdict.
+
+    The path of the kernel's Python is the lesson cell's to print, before it imports anything.
+    """
+    python = sys.version.split()[0]
+    lowest = ".".join(map(str, PYTHON))
+    print(f"  {'✓' if sys.version_info >= PYTHON else '✗'} {'Python':<14} version {python}  (allowed: >={lowest})")
     for package, found in installed_versions().items():
-        lowest, too_new = REQUIREMENTS[package]
-        mark = "✗" if found is None or not _allowed(found, lowest, too_new) else "✓"
-        print(f"  {mark} {package:<14} version {found or 'missing'}  (allowed: >={lowest},<{too_new})")
+        low, too_new = REQUIREMENTS[package]
+        mark = "✗" if found is None or not _allowed(found, low, too_new) else "✓"
+        print(f"  {mark} {package:<14} version {found or 'missing'}  (allowed: >={low},<{too_new})")
     problems = installation_problems()
     if problems:
-        print("✗ Something is missing or wrong:")
+        print(f"✗ {len(problems)} problem{'s' if len(problems) > 1 else ''}:")
         for problem in problems:
             print(f"  - {problem}")
-        print("Fix: in a terminal, in the course folder, run `make install` (or `python -m pip install -r "
-              "requirements.txt`), then restart the kernel. If this kernel's Python is not the course's "
-              ".venv, choose the right kernel (Kernel → Change Kernel) or start JupyterLab with `make lab`.")
+        entry = README_ENTRIES["python" if sys.version_info < PYTHON else "package"]
+        print(f"See the {entry}: in short, run `make install` in the course folder, then restart the kernel.")
     else:
-        print("✓ Python and every package the course needs are installed, in versions the course supports.")
+        print(f"✓ Python and the {len(REQUIREMENTS)} packages the course needs are installed, each within its bounds.")
     print(CANNOT_SEE)

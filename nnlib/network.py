@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _validate
+from ._threads import one_blas_thread
 from .activations import ACTIVATIONS
 from .losses import COSTS, SOFTMAX
 
@@ -227,7 +228,7 @@ class Network:
         if not isinstance(return_all, (bool, np.bool_)):
             raise TypeError(f"return_all must be True or False, got {return_all!r}")
         x2, single = _validate.network_inputs(x, self.sizes[0], self.dtype)
-        with np.errstate(over="ignore"):
+        with one_blas_thread(), np.errstate(over="ignore"):
             zs, activations = self.feedforward(x2)
         if not return_all:
             return activations[-1][0] if single else activations[-1]
@@ -259,7 +260,7 @@ class Network:
         (n_examples, sizes[-1]) (for a single example ``x``: one label, or one target vector).
         """
         x2, targets = _validate.examples(self, x, y)
-        with np.errstate(over="ignore"):
+        with one_blas_thread(), np.errstate(over="ignore"):
             zs, activations = self.feedforward(x2)
         return self.cost_function.fn(zs[-1], activations[-1], targets)
 
@@ -271,7 +272,7 @@ class Network:
         of the steps that made them was too large).
         """
         x2, targets = _validate.examples(self, x, y)
-        with np.errstate(over="ignore", invalid="ignore"):
+        with one_blas_thread(), np.errstate(over="ignore", invalid="ignore"):
             gradients = self.backprop(x2, targets)
         if not all(np.all(np.isfinite(g)) for g in gradients.dW + gradients.db):
             raise ValueError("the gradient is infinite or NaN: the weights have grown too large (overflow), "

@@ -11,10 +11,8 @@ gradient-descent step per mini-batch: "a drunk man walking downhill, but faster"
 Around it, after each epoch, the network is measured (:class:`History`), a run that has diverged is
 stopped (:class:`TrainingDiverged`) and a line is printed.
 
-The matrices of one step are small (a mini-batch times a few hundred weights), too small for the
-linear-algebra library (BLAS) to gain from several threads: on a busy 2-core machine its threads waited
-for each other and made batch-128 epochs ten times slower. Training therefore runs BLAS on one thread
-(with ``threadpoolctl``), and the threads are given back when training ends.
+Training runs the linear-algebra library (BLAS) on one thread: its matrices are too small to gain from
+more (see ``nnlib._threads``).
 """
 
 import sys
@@ -23,14 +21,13 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
-from threadpoolctl import threadpool_limits
-
 from . import _validate
+from ._threads import one_blas_thread
 
 MONITOR_SIZE = 10_000
-"""How many training examples :func:`train` measures the training cost on after each epoch (all of them
-when there are fewer): every k-th example, spread over the whole set. That estimates the cost of the whole
-set to within about 1% at a few percent of an epoch's time."""
+"""The most training examples :func:`train` measures the training cost on after each epoch: every k-th
+example (k at least 10), spread over the whole set, the same ones every epoch. A tenth of the set, at most
+10,000 examples, measures the cost well at a few percent of an epoch's time."""
 
 DIVERGENCE_FACTOR = 100
 """A run has diverged when its training cost is NaN or infinite, or more than this many times the cost
@@ -57,7 +54,8 @@ def minibatches(x, y, batch_size, rng):
 class History:
     """What happened during training, one entry per epoch.
 
-    ``training_cost`` is measured after each epoch on (up to) :data:`MONITOR_SIZE` training examples,
+    ``training_cost`` is measured after each epoch on a tenth of the training set (at most
+    :data:`MONITOR_SIZE` examples),
     ``validation_cost`` and ``validation_accuracy`` (0 to 1) on the validation data (empty lists when none
     was given); ``seconds`` is the time of the epoch's gradient steps, measuring excluded.
     """
@@ -136,11 +134,11 @@ def train(network, x, y, *, epochs, batch_size, learning_rate, validation_data=N
     if on_epoch is not None and not callable(on_epoch):
         raise TypeError(f"on_epoch must be a function, got {type(on_epoch).__name__}")
     rng = _validate.generator(seed)
-    every = max(1, len(x) // MONITOR_SIZE)
-    monitor = (x[::every], targets[::every])              # a fixed sample of the training set
+    every = max(10, -(-len(x) // MONITOR_SIZE))
+    monitor = (x[::every], targets[::every])              # a fixed sample: every k-th training example
 
     history = History()
-    with threadpool_limits(limits=1, user_api="blas"), np.errstate(over="ignore", invalid="ignore"):
+    with one_blas_thread(), np.errstate(over="ignore", invalid="ignore"):
         cost_before = _cost(network, *monitor)
         for epoch, rate in enumerate(rates, start=1):
             start_of_epoch = network.copy()
@@ -254,7 +252,7 @@ def train_for(network, x, y, *, seconds, batch_size, learning_rate, validation_d
         return float(np.mean(np.argmax(network.feedforward(x_val)[1][-1], axis=1) == labels))
 
     steps, spent, times, accuracies = 0, 0.0, [0.0], [accuracy()]
-    with threadpool_limits(limits=1, user_api="blas"), np.errstate(over="ignore", invalid="ignore"):
+    with one_blas_thread(), np.errstate(over="ignore", invalid="ignore"):
         while spent < seconds:
             started = time.perf_counter()
             for x_batch, y_batch in minibatches(x, targets, batch_size, rng):

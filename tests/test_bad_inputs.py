@@ -563,3 +563,13 @@ def test_large_weighted_inputs_give_no_warning_and_no_nan(dtype):
     for r in results:
         assert np.all(np.isfinite(r))
     assert all(np.asarray(r).dtype == dtype for r in results[:6])
+
+
+def test_exercise_checks_answer_when_given_outputs_instead_of_predictions(capsys):
+    """A learner who passes the network's (n, 10) outputs where its answers belong is told so, not a traceback."""
+    from nnlib.exercises.lesson05 import check_most_confused_pair, check_per_digit_accuracy
+    labels = np.arange(100) % 10
+    outputs = np.random.default_rng(0).random((100, 10))
+    assert check_per_digit_accuracy(np.zeros(10), labels, outputs) is False
+    assert check_most_confused_pair((3, 5), labels, outputs) is False
+    assert capsys.readouterr().out.count("np.argmax(outputs, axis=1)") == 2

@@ -7,12 +7,27 @@ from ..evaluation import confusion_matrix
 from . import array_problems, not_answered, numbers_problems, report
 
 
+def _data_problems(labels, predictions):
+    """What is wrong with the ``labels`` and ``predictions`` given to a check (empty list if fine)."""
+    labels, predictions = np.asarray(labels), np.asarray(predictions)
+    if predictions.ndim == 2:
+        return [f"predictions should be the network's answers, one digit per image (network.predict(x)), got "
+                f"an array of shape {predictions.shape}: for outputs use np.argmax(outputs, axis=1)"]
+    for name, values in (("labels", labels), ("predictions", predictions)):
+        if values.ndim != 1 or not np.issubdtype(values.dtype, np.integer) or values.size == 0 \
+                or values.min() < 0 or values.max() > 9:
+            return [f"{name} should be a 1-D array of digits 0-9, got dtype {values.dtype} of shape {values.shape}"]
+    if labels.size != predictions.size:
+        return [f"labels has {labels.size} entries but predictions has {predictions.size}: one answer per image"]
+    return []
+
+
 def check_per_digit_accuracy(answer, labels, predictions):
     """Exercise 1: for each digit 0-9, the fraction of its test images the network got right, shape (10,)."""
     exercise = "Exercise 1 (accuracy per digit)"
     if not_answered(exercise, answer):
         return False
-    problems = array_problems(answer, (10,))
+    problems = _data_problems(labels, predictions) or array_problems(answer, (10,))
     if not problems:
         matrix = confusion_matrix(labels, predictions)
         counts = matrix.sum(axis=1)
@@ -38,7 +53,8 @@ def check_most_confused_pair(answer, labels, predictions):
     exercise = "Exercise 2 (the pair mixed up most often)"
     if not_answered(exercise, answer):
         return False
-    problems = numbers_problems(answer, 2, "(smaller digit, larger digit)", integer=True)
+    problems = _data_problems(labels, predictions) or numbers_problems(answer, 2, "(smaller digit, larger digit)",
+                                                                       integer=True)
     if problems:
         return report(exercise, problems)
     a, b = (int(value) for value in answer)
