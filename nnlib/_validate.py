@@ -36,30 +36,31 @@ def finite_array(x, name, dtype=None):
     return arr
 
 
-def as_float_array(x, name, ndim=None, dtype=None):
-    """Return ``x`` as a floating-point numpy array, or raise a clear error.
+def as_float_array(x, name, ndim=None, dtype=None, allow_empty=False):
+    """Return ``x`` as a float32 or float64 numpy array, or raise a clear error.
 
-    Integer arrays are accepted and converted; booleans, strings and objects are refused.
-    NaN and infinity are refused because they poison every later computation.
+    float32 and float64 stay as they are (unless ``dtype`` is given); integers and other floats become
+    float64; booleans, strings and objects are refused. NaN and infinity are refused because they poison
+    every later computation; so is an empty array unless ``allow_empty``.
     """
     if isinstance(x, (str, bytes)) or x is None:
         raise TypeError(f"{name} must be an array of numbers, got {type(x).__name__}")
     arr = as_array(x, name)
-    if dtype is None and not np.issubdtype(arr.dtype, np.floating):
-        dtype = np.float64                       # integers become float64
+    if dtype is None and arr.dtype not in (np.float32, np.float64):
+        dtype = np.float64
     arr = finite_array(arr, name, dtype)
     allowed = (ndim,) if isinstance(ndim, int) else ndim
     if ndim is not None and arr.ndim not in allowed:
         wanted = " or ".join(f"{d}-D" for d in allowed)
         raise ValueError(f"{name} must be a {wanted} array, got shape {arr.shape}")
-    if arr.size == 0:
+    if arr.size == 0 and not allow_empty:
         raise ValueError(f"{name} is empty (shape {arr.shape}); expected at least one value")
     return arr
 
 
-def _whole_numbers_above_1(arr):
-    """True if the float array ``arr`` holds only whole numbers and some above 1: raw 0-255 pixels."""
-    if not arr.max() > 1:
+def _looks_like_raw_pixels(arr):
+    """True if the float array ``arr`` holds only whole numbers from 0 to 255, some above 1."""
+    if not (arr.max() > 1 and arr.max() <= 255 and arr.min() >= 0):
         return False
     flat = arr.ravel()
     sample = flat[:1000]
@@ -68,18 +69,24 @@ def _whole_numbers_above_1(arr):
     return bool(np.all(flat == np.round(flat)))
 
 
+IMAGE_SIZE = 64
+"""Inputs with at least this many values per example (8x8 pixels) are taken for images when checking for
+raw pixels; smaller inputs (a toy regression, XOR) may hold any whole numbers."""
+
+
 def as_inputs(x, name, ndim=None, dtype=None):
     """Like :func:`as_float_array`, for what a network reads: any finite real numbers, except raw pixels.
 
     Pixel brightness from 0 to 1 is the course's input, but standardised inputs (mean 0, variance 1) and
-    -1/+1 codings are fine too. What is refused is the common mistake, raw 0-255 pixels (a uint8 array,
-    or whole numbers above 1), with the fix: divide by 255.
+    -1/+1 codings are fine too. What is refused is the common mistake, raw 0-255 pixels, with the fix
+    (divide by 255): a uint8 array, or, in inputs of :data:`IMAGE_SIZE` values or more per example, whole
+    numbers from 0 to 255 with some above 1.
     """
     fix = f"The network expects pixel brightness from 0 to 1: divide by 255 first, e.g. {name} / 255"
     if as_array(x, name).dtype == np.uint8:
         raise ValueError(f"{name} is a uint8 array (raw 0-255 pixels?). {fix}")
     arr = as_float_array(x, name, ndim, dtype)
-    if _whole_numbers_above_1(arr):
+    if arr.ndim and arr.shape[-1] >= IMAGE_SIZE and _looks_like_raw_pixels(arr):
         raise ValueError(f"{name} holds whole numbers up to {arr.max():g} (raw 0-255 pixels?). {fix}")
     return arr
 
@@ -128,9 +135,12 @@ def network_targets(y, n_outputs, n_examples, single, dtype, name="y"):
         if single and y.ndim == 1:
             y = y[None, :]
         if y.ndim != 2 or y.shape[1] != n_outputs:
+            if n_outputs == 1 and y.shape == (n_examples,):
+                hint = f"with one output, give one row per example: {name}.reshape(-1, 1)"
+            else:
+                hint = f"for class labels give integers, e.g. {name}.astype(int)"
             raise ValueError(f"{name} is a float array of shape {y.shape}: floats mean target vectors, one row of "
-                             f"{n_outputs} values per example (the network's output size). For class labels "
-                             f"give integers, e.g. {name}.astype(int)")
+                             f"{n_outputs} values per example (the network's output size); {hint}")
         targets = as_float_array(y, f"{name} (target vectors)", dtype=dtype)
     else:
         raise TypeError(f"{name} must be integer class labels or float target vectors, got dtype {y.dtype}")

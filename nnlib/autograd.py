@@ -108,6 +108,8 @@ class Value:
     def __pow__(self, exponent):
         if isinstance(exponent, bool) or not isinstance(exponent, numbers.Real):
             raise TypeError(f"a Value can only be raised to a plain number, got {type(exponent).__name__}")
+        if self.data < 0 and exponent != int(exponent):
+            raise ValueError(f"{self.data:g} ** {exponent:g} has no real value (a negative number to a fractional power)")
         try:
             result = self.data ** exponent
         except (OverflowError, ZeroDivisionError) as error:
@@ -115,6 +117,8 @@ class Value:
         out = Value(result, (self,), f"**{exponent:g}")
 
         def _backward():                   # d(x^n)/dx = n x^(n-1)
+            if self.data == 0 and exponent < 1:
+                raise ValueError(f"the derivative of x ** {exponent:g} at x = 0 is infinite")
             self.grad += exponent * self.data ** (exponent - 1) * out.grad
         out._backward = _backward
         return out
@@ -184,7 +188,17 @@ class Value:
     def topological_order(self):
         """Every value this one depends on, itself included, inputs first (a topological order).
 
-        Each value comes after all the values it was computed from.
+        Each value comes after all the values it was computed from. It is micrograd's depth-first search::
+
+            def visit(node):
+                if node not in seen:
+                    seen.add(node)
+                    for child in node.children:
+                        visit(child)
+                    order.append(node)          # after everything it was computed from
+
+        written with a stack instead of recursion, because Python stops recursing 1,000 calls deep and the
+        sum of a 784-pixel neuron is a chain of 784 additions.
         """
         order, seen, stack = [], set(), [(self, False)]
         while stack:                       # depth-first search, without recursion limits

@@ -18,51 +18,39 @@ all of shape ``(n_examples, n_outputs)``; each cost uses what it needs.
 
 The public functions (:func:`quadratic_cost`, :func:`quadratic_cost_prime`, ...) check their arguments
 (real, finite numbers, equal shapes; ``(n_outputs,)`` is one example) and compute with the classes.
+(:func:`softmax` itself lives in :mod:`nnlib.activations`: it is the output layer's activation.)
 """
 
 import numpy as np
 
 from . import _validate
-from .activations import IDENTITY, Activation
-
-
-def _softmax(z):
-    shifted = z - np.max(z, axis=-1, keepdims=True)     # changes nothing, but exp never overflows
-    e = np.exp(shifted)
-    return e / np.sum(e, axis=-1, keepdims=True)
+from .activations import IDENTITY, SOFTMAX
 
 
 def _log_softmax(z):
+    """``log(softmax(z))`` for each row, computed from ``z`` so that it is never the log of 0."""
     shifted = z - np.max(z, axis=-1, keepdims=True)
     return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
-
-
-SOFTMAX = Activation("softmax", _softmax, slope=None)
-"""The softmax output layer: ``a_j = exp(z_j) / sum_k exp(z_k)``, positive outputs that add up to 1. It
-is not element-wise (each output depends on every z), so it has no slope of one variable: it goes with
-:class:`CrossEntropyCost`, whose output error needs none."""
 
 
 class QuadraticCost:
     """3Blue1Brown's cost, ``C_x = sum_j (a_j - y_j)**2``, for outputs ``a = activation(z)``."""
 
     name = "quadratic"
-    factor = 1.0
 
     def __init__(self, activation):
-        if activation.slope is None:
+        if activation.prime_from_output is None:
             raise ValueError(f"cost={self.name!r} needs an element-wise output activation, not {activation.name!r} "
                              f"(softmax goes with cost='cross_entropy')")
         self.activation = activation
 
     def fn(self, z, a, y):
         """The cost of the batch: ``C_x`` averaged over its examples."""
-        error = a - y
-        return self.factor * float(np.vdot(error, error)) / len(a)
+        return float(np.sum((a - y) ** 2)) / len(a)
 
     def delta(self, z, a, y):
-        """``dC_x/dz = dC_x/da * activation'(z) = 2 (a - y) * slope(a)`` for each example."""
-        return (2 * self.factor) * (a - y) * self.activation.slope(a)
+        """``dC_x/dz = dC_x/da * f'(z) = 2 (a - y) * f'(z)`` for each example, f' written from ``a``."""
+        return 2 * (a - y) * self.activation.prime_from_output(a)
 
 
 class HalfQuadraticCost(QuadraticCost):
@@ -70,11 +58,22 @@ class HalfQuadraticCost(QuadraticCost):
     step-by-step example of lesson 7. The half cancels the 2 of the derivative; it has the same minima."""
 
     name = "half_quadratic"
-    factor = 0.5
+
+    def fn(self, z, a, y):
+        """The cost of the batch: ``C_x`` averaged over its examples."""
+        return 0.5 * float(np.sum((a - y) ** 2)) / len(a)
+
+    def delta(self, z, a, y):
+        """``dC_x/dz = (a - y) * f'(z)`` for each example, f' written from ``a``."""
+        return (a - y) * self.activation.prime_from_output(a)
 
 
 class CrossEntropyCost:
-    """Softmax outputs with the cross-entropy, ``C_x = -sum_j y_j log a_j`` where ``a = softmax(z)`` (lesson 5)."""
+    """Softmax outputs with the cross-entropy, ``C_x = -sum_j y_j log a_j`` where ``a = softmax(z)`` (lesson 5).
+
+    This is the cross-entropy over several classes that goes with softmax; Nielsen's ``network2.py`` uses the
+    name ``CrossEntropyCost`` for another cost, the one for sigmoid outputs, each judged on its own.
+    """
 
     name = "cross_entropy"
 
@@ -105,6 +104,9 @@ def _examples(output, target, output_name="output"):
     return np.atleast_2d(output), np.atleast_2d(target)
 
 
+# With the identity as output activation, a = z and dC/dz is dC/da: the classes above then give the
+# derivative with respect to the outputs themselves. Divided by n, it is that of the average over examples.
+
 def quadratic_cost(output, target):
     """3Blue1Brown's cost: sum over the outputs of ``(output - target)**2``, averaged over examples."""
     a, y = _examples(output, target)
@@ -129,15 +131,6 @@ def half_quadratic_cost_prime(output, target):
     return (HalfQuadraticCost(IDENTITY).delta(a, a, y) / len(a)).reshape(np.shape(output))
 
 
-def softmax(z):
-    """Turn each row of scores ``z`` into probabilities that are positive and add up to 1.
-
-    Subtracting each row's maximum first changes nothing mathematically and keeps ``exp`` from
-    overflowing, so scores of 1000 are fine. NaN or infinity is refused with a ValueError.
-    """
-    return _softmax(_validate.as_float_array(z, "z (scores)"))
-
-
 def cross_entropy_cost(scores, target):
     """Softmax followed by cross-entropy, from the raw output scores ``z``: ``-sum(target * log(softmax(z)))``
     averaged over examples; ``target`` is one-hot (or any probability distribution per row)."""
@@ -148,4 +141,4 @@ def cross_entropy_cost(scores, target):
 def cross_entropy_cost_prime(scores, target):
     """Derivative of :func:`cross_entropy_cost` with respect to the scores: ``(softmax(z) - target) / n``."""
     z, y = _examples(scores, target, "scores")
-    return (CrossEntropyCost(SOFTMAX).delta(z, _softmax(z), y) / len(z)).reshape(np.shape(scores))
+    return (CrossEntropyCost(SOFTMAX).delta(z, SOFTMAX.function(z), y) / len(z)).reshape(np.shape(scores))

@@ -1,32 +1,43 @@
-"""The multilayer perceptron: layers of neurons, weights, biases, forward pass and backpropagation
-(lessons 1-2 build it, lesson 4 gives it a cost, lessons 6-7 derive its backpropagation).
+"""The multilayer perceptron: layers of neurons, weights, biases, forward pass, backpropagation and a
+step of gradient descent (lessons 1-2 build it, lesson 4 gives it a cost, lessons 6-7 derive its
+backpropagation).
 
-Matrix convention, used everywhere in the course
+Layers and shapes, used everywhere in the course
 ------------------------------------------------
-* Layer ``l`` has a weight matrix ``weights[l]`` of shape ``(n_out, n_in)``: **one row per neuron of
-  the next layer**, so that for one example (a column vector) the layer computes
-  ``a_next = activation(W @ a + b)``, exactly as in lesson 2.
-* A mini-batch stores **one example per row**: ``x`` has shape ``(n_examples, n_in)``. The same
+* The layers of neurons are numbered from 0, the input, to L, the output: ``sizes[0]`` is 784 and
+  ``sizes[3]`` is 10 for 784-16-16-10 (L = 3 layers of weights; Nielsen's ``num_layers`` counts the
+  layers of neurons, 4).
+* ``weights[l]`` and ``biases[l]`` compute neuron layer ``l + 1`` from neuron layer ``l``.
+  ``weights[l]`` has shape ``(sizes[l + 1], sizes[l])``: **one row per neuron of the next layer**, so that
+  for one example (a column vector) the layer computes ``a_next = f(W @ a + b)``, exactly as in lesson 2.
+  ``biases[l]`` has shape ``(sizes[l + 1],)``.
+* A mini-batch stores **one example per row**: ``x`` has shape ``(n_examples, sizes[0])``. The same
   formula for all examples at once reads ``z = a @ W.T + b`` (row ``i`` of ``z`` is ``W @ a_i + b``).
-* ``biases[l]`` has shape ``(n_out,)``.
+* Every list that follows the layers of weights counts the same way: ``zs[l]`` is the weighted input of
+  neuron layer ``l + 1``, ``deltas[l]`` its error, ``dW[l]`` and ``db[l]`` the gradients of ``weights[l]``
+  and ``biases[l]``; ``activations[l]`` is neuron layer ``l`` itself (``activations[0]`` is the input).
 
-The public methods check what they are given (shapes, NaN, raw 0-255 pixels, ...; see ``nnlib._validate``)
-and raise a ValueError or TypeError that says what is wrong. :meth:`Network.backprop` and
-:meth:`Network.feedforward` are the algorithm itself, on arrays already checked: the training loop
-calls them at every step.
+The checked methods (:meth:`Network.forward`, :meth:`~Network.predict`, :meth:`~Network.accuracy`,
+:meth:`~Network.cost`, :meth:`~Network.gradients`) refuse bad input with a ValueError or TypeError that
+says what is wrong (see ``nnlib._validate``). The algorithm itself, :meth:`Network.feedforward`,
+:meth:`Network.backprop` and :meth:`Network.step`, is what the training loop calls at every step, on
+arrays it has checked once.
 """
 
+import copy
 from dataclasses import dataclass
 
 import numpy as np
 
 from . import _validate
 from ._threads import one_blas_thread
-from .activations import ACTIVATIONS
-from .losses import COSTS, SOFTMAX
+from .activations import ACTIVATIONS, SOFTMAX
+from .losses import COSTS
 
 OUTPUT_ACTIVATIONS = {**ACTIVATIONS, "softmax": SOFTMAX}
-INITIALISATIONS = ("standard", "scaled", "he")
+INIT_SCALES = {"standard": lambda n_in: 1.0, "scaled": lambda n_in: np.sqrt(1 / n_in),
+               "he": lambda n_in: np.sqrt(2 / n_in)}
+"""The spread of the initial weights of a layer with ``n_in`` inputs, by the name of the initialisation."""
 
 
 def _flatten(weights, biases):
@@ -36,11 +47,9 @@ def _flatten(weights, biases):
 
 @dataclass
 class ForwardPass:
-    """Everything the forward pass computed, layer by layer.
-
-    ``zs[l]`` is the weighted input of layer ``l + 1``, shape ``(n_examples, sizes[l + 1])``;
-    ``activations[0]`` is the input ``x`` and ``activations[l + 1] = activation(zs[l])``.
-    """
+    """Everything the forward pass computed: ``zs[l]`` is the weighted input of neuron layer ``l + 1``,
+    shape ``(n_examples, sizes[l + 1])``; ``activations[0]`` is the input and ``activations[l + 1]`` is
+    ``f(zs[l])``."""
 
     zs: list
     activations: list
@@ -50,9 +59,9 @@ class ForwardPass:
 class Gradients:
     """The gradient of the cost C (the average over a batch of n examples), shaped like the parameters.
 
-    ``dW[l]`` is dC/dW of layer ``l`` (the shape of ``weights[l]``), ``db[l]`` is dC/db (the shape of
-    ``biases[l]``), and ``deltas[l]`` is the error ``dC_x/dz`` of that layer for each example x, shape
-    ``(n_examples, sizes[l + 1])``: ``dW[l]`` and ``db[l]`` are averages over the examples made from it.
+    ``dW[l]`` is dC/dW of ``weights[l]`` and ``db[l]`` is dC/db of ``biases[l]``; ``deltas[l]`` is the
+    error ``dC_x/dz`` of neuron layer ``l + 1`` for each example x, shape ``(n_examples, sizes[l + 1])``:
+    ``dW[l]`` and ``db[l]`` are averages over the examples made from it.
     """
 
     dW: list
@@ -88,7 +97,7 @@ class Network:
 
     Attributes
     ----------
-    weights, biases : lists of arrays, one per layer of weights (see the module's matrix convention)
+    weights, biases : lists of arrays, one per layer of weights (see the module's notes on shapes)
     hidden_activation, output_activation : :class:`~nnlib.activations.Activation`
     cost_function : the cost's class from :mod:`nnlib.losses`, made for the output activation
     """
@@ -103,7 +112,7 @@ class Network:
         _validate.one_of(hidden_activation, "hidden_activation", tuple(ACTIVATIONS))
         _validate.one_of(output_activation, "output_activation", tuple(OUTPUT_ACTIVATIONS))
         _validate.one_of(cost, "cost", tuple(COSTS))
-        _validate.one_of(init, "init", INITIALISATIONS)
+        _validate.one_of(init, "init", tuple(INIT_SCALES))
         self.sizes = [int(s) for s in sizes]
         self.hidden_activation = ACTIVATIONS[hidden_activation]
         self.output_activation = OUTPUT_ACTIVATIONS[output_activation]
@@ -112,8 +121,7 @@ class Network:
         rng = _validate.generator(seed)
         self.weights, self.biases = [], []
         for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:]):
-            scale = {"standard": 1.0, "scaled": np.sqrt(1 / n_in), "he": np.sqrt(2 / n_in)}[init]
-            self.weights.append((scale * rng.standard_normal((n_out, n_in))).astype(self.dtype))
+            self.weights.append((INIT_SCALES[init](n_in) * rng.standard_normal((n_out, n_in))).astype(self.dtype))
             b = np.zeros(n_out) if init == "he" else rng.standard_normal(n_out)
             self.biases.append(b.astype(self.dtype))
 
@@ -124,7 +132,7 @@ class Network:
 
     @property
     def n_layers(self):
-        """Number of layers of weights (3 for 784-16-16-10)."""
+        """Number of layers of weights, L (3 for 784-16-16-10: the input layer has none)."""
         return len(self.weights)
 
     @property
@@ -141,62 +149,56 @@ class Network:
         return _flatten(self.weights, self.biases)
 
     def copy(self, dtype=None):
-        """An independent copy, optionally converted to another float type."""
-        other = object.__new__(type(self))
-        other.__dict__.update(self.__dict__)
+        """An independent copy (its own arrays), optionally converted to another float type."""
+        other = copy.copy(self)
+        other.sizes = list(self.sizes)
         other.dtype = _validate.float_dtype(self.dtype if dtype is None else dtype)
         other.weights = [w.astype(other.dtype) for w in self.weights]
         other.biases = [b.astype(other.dtype) for b in self.biases]
         return other
 
-    # ----------------------------------------------------------------- the algorithm, on checked arrays
+    # ----------------------------------------------------------------- the algorithm
     def feedforward(self, x):
-        """The forward pass for a batch ``x`` (2-D, the network's dtype): returns ``(zs, activations)``.
-
-        ``zs[l] = activations[l] @ weights[l].T + biases[l]`` and ``activations[l + 1] = f(zs[l])``, with
-        the hidden activation f for every layer but the last.
-        """
+        """The forward pass of a batch ``x``, as a :class:`ForwardPass`. Unchecked: ``x`` must be a 2-D
+        array of the network's dtype (use :meth:`forward` for your own arrays)."""
         zs, activations = [], [x]
-        last = len(self.weights) - 1
         for layer, (w, b) in enumerate(zip(self.weights, self.biases)):
-            z = activations[-1] @ w.T
-            z += b                                                    # z = a @ W.T + b, without a temporary
-            f = self.output_activation if layer == last else self.hidden_activation
-            zs.append(z)
-            activations.append(f.function(z))
-        return zs, activations
+            f = self.output_activation if layer == self.n_layers - 1 else self.hidden_activation
+            zs.append(activations[-1] @ w.T + b)                     # z = a W^T + b, one example per row
+            activations.append(f.function(zs[-1]))
+        return ForwardPass(zs, activations)
 
     def backprop(self, x, targets):
         """Backpropagation over a batch: the gradient of the average cost, as :class:`Gradients`.
-
-        ``x`` and ``targets`` are 2-D arrays of the network's dtype, one example per row (what
-        :meth:`gradients` checks and builds from labels). Nothing is changed: :meth:`step` does that.
+        Unchecked: ``x`` and ``targets`` must be 2-D arrays of the network's dtype, one example per row
+        (use :meth:`gradients` for your own arrays and labels). Nothing is changed: :meth:`step` does that.
         """
-        zs, activations = self.feedforward(x)
-        n, n_layers = len(x), len(self.weights)
+        forward = self.feedforward(x)
+        zs, activations = forward.zs, forward.activations
+        n = len(x)
         delta = self.cost_function.delta(zs[-1], activations[-1], targets)    # dC_x/dz of the output layer
-        dW, db, deltas = [None] * n_layers, [None] * n_layers, [None] * n_layers
-        for layer in reversed(range(n_layers)):
+        dW, db, deltas = [None] * self.n_layers, [None] * self.n_layers, [None] * self.n_layers
+        for layer in reversed(range(self.n_layers)):
             deltas[layer] = delta
             share = delta / n                            # C is the average of the C_x: each example counts 1/n
             dW[layer] = share.T @ activations[layer]     # dC/dW = (1/n) sum_x delta_x a_x^T
             db[layer] = share.sum(axis=0)                # dC/db = (1/n) sum_x delta_x
-            if layer > 0:                                # the error of the layer below: back through W, then
-                below = activations[layer]               # times f'(z) of that layer, from its output
-                delta = (delta @ self.weights[layer]) * self.hidden_activation.slope(below)
+            if layer > 0:                                # the error one layer down: delta W, times f'(z) there
+                delta = (delta @ self.weights[layer]) * self.hidden_activation.prime_from_output(activations[layer])
         return Gradients(dW, db, deltas)
 
     def step(self, gradients, learning_rate):
         """One step of gradient descent: every parameter moves by ``-learning_rate * gradient``.
 
-        ``gradients`` is what :meth:`gradients` (or :meth:`backprop`) returned for this network.
+        ``gradients`` is what :meth:`gradients` (or :meth:`backprop`) returned for this network; the step
+        checks that it fits (a few microseconds) before changing anything.
         """
         if not isinstance(gradients, Gradients):
             raise TypeError(f"gradients must be what network.gradients(x, y) returns (a Gradients), "
                             f"got {type(gradients).__name__}")
         _validate.positive_number(learning_rate, "learning_rate")
-        if len(gradients.dW) != len(self.weights) or len(gradients.db) != len(self.biases):
-            raise ValueError(f"gradients has {len(gradients.dW)} layers of weights, this network has {len(self.weights)}")
+        if len(gradients.dW) != self.n_layers or len(gradients.db) != self.n_layers:
+            raise ValueError(f"gradients has {len(gradients.dW)} layers of weights, this network has {self.n_layers}")
         for layer, (w, b, dw, db) in enumerate(zip(self.weights, self.biases, gradients.dW, gradients.db)):
             if not (isinstance(dw, np.ndarray) and isinstance(db, np.ndarray)):
                 raise TypeError(f"gradients of layer {layer} must be numpy arrays, got {type(dw).__name__} "
@@ -204,6 +206,7 @@ class Network:
             if dw.shape != w.shape or db.shape != b.shape:
                 raise ValueError(f"gradients of layer {layer} have shapes {dw.shape}, {db.shape}; "
                                  f"this network's are {w.shape}, {b.shape}")
+        for w, b, dw, db in zip(self.weights, self.biases, gradients.dW, gradients.db):
             w -= learning_rate * dw
             b -= learning_rate * db
 
@@ -214,9 +217,10 @@ class Network:
         Parameters
         ----------
         x : array, shape (n_examples, sizes[0]) or (sizes[0],)
-            One example per row, or a single example: any finite real numbers (pixel brightness from 0
-            to 1 in the course). Raw 0-255 pixels (a uint8 array, or whole numbers above 1) are refused
-            with a ValueError: divide them by 255. The same holds for every method that takes ``x``.
+            One example per row, or a single example: finite real numbers (pixel brightness from 0 to 1
+            in the course; standardised inputs work too). Raw 0-255 pixels are refused with a
+            ValueError (divide them by 255); see :func:`nnlib._validate.as_inputs`. The same holds for
+            every method that takes ``x``.
         return_all : bool
             If True, return a :class:`ForwardPass` with every layer's weighted inputs ``zs`` and
             activations (for drawing the network at work); otherwise only the output activations.
@@ -228,14 +232,17 @@ class Network:
         if not isinstance(return_all, (bool, np.bool_)):
             raise TypeError(f"return_all must be True or False, got {return_all!r}")
         x2, single = _validate.network_inputs(x, self.sizes[0], self.dtype)
-        with one_blas_thread(), np.errstate(over="ignore"):
-            zs, activations = self.feedforward(x2)
+        with one_blas_thread(), np.errstate(over="ignore", invalid="ignore"):
+            result = self.feedforward(x2)
+        _check_finite([result.activations[-1]], "the outputs are")
         if not return_all:
-            return activations[-1][0] if single else activations[-1]
-        activations = [activations[0].copy()] + [a if a is not z else a.copy() for a, z in zip(activations[1:], zs)]
+            return result.activations[-1][0] if single else result.activations[-1]
+        # Arrays the caller may change without changing anything else: the input may be the caller's own
+        # x, and the identity activation returns z itself.
+        activations = [a.copy() if l == 0 or a is result.zs[l - 1] else a for l, a in enumerate(result.activations)]
         if single:
-            zs, activations = [z[0] for z in zs], [a[0] for a in activations]
-        return ForwardPass(zs, activations)
+            return ForwardPass([z[0] for z in result.zs], [a[0] for a in activations])
+        return ForwardPass(result.zs, activations)
 
     def predict(self, x):
         """The network's answer for each example: the index of the brightest output neuron.
@@ -260,21 +267,26 @@ class Network:
         (n_examples, sizes[-1]) (for a single example ``x``: one label, or one target vector).
         """
         x2, targets = _validate.examples(self, x, y)
-        with one_blas_thread(), np.errstate(over="ignore"):
-            zs, activations = self.feedforward(x2)
-        return self.cost_function.fn(zs[-1], activations[-1], targets)
+        with one_blas_thread(), np.errstate(over="ignore", invalid="ignore"):
+            result = self.feedforward(x2)
+            cost = self.cost_function.fn(result.zs[-1], result.activations[-1], targets)
+        _check_finite([np.asarray(cost)], "the cost is")
+        return cost
 
     def gradients(self, x, y):
         """dC/dW and dC/db of every layer by backpropagation over the whole batch at once.
 
-        ``y`` as in :meth:`cost`. Returns :class:`Gradients` (``.dW``, ``.db``, ``.deltas``). If the
-        weights have grown so large that the gradient overflows, a ValueError says so (the learning rate
-        of the steps that made them was too large).
+        ``y`` as in :meth:`cost`. Returns :class:`Gradients` (``.dW``, ``.db``, ``.deltas``).
         """
         x2, targets = _validate.examples(self, x, y)
         with one_blas_thread(), np.errstate(over="ignore", invalid="ignore"):
             gradients = self.backprop(x2, targets)
-        if not all(np.all(np.isfinite(g)) for g in gradients.dW + gradients.db):
-            raise ValueError("the gradient is infinite or NaN: the weights have grown too large (overflow), "
-                             "probably from steps with too large a learning rate")
+        _check_finite(gradients.dW + gradients.db, "the gradient is")
         return gradients
+
+
+def _check_finite(arrays, what):
+    """A clear error if the network computed infinity or NaN (``what``: "the outputs are", ...)."""
+    if not all(np.all(np.isfinite(a)) for a in arrays):
+        raise ValueError(f"{what} infinite or NaN: the network's weights have grown too large (overflow), "
+                         f"probably from steps with too large a learning rate")

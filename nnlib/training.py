@@ -1,8 +1,8 @@
 """Stochastic gradient descent over shuffled mini-batches (lesson 5).
 
 Each epoch shuffles the training set (with a seeded generator), cuts it into mini-batches, and takes one
-gradient-descent step per mini-batch: "a drunk man walking downhill, but faster". The loop of
-:func:`train` is four lines::
+gradient-descent step per mini-batch: "a drunk man walking downhill, but faster". The heart of
+:func:`train` is three lines::
 
     for x_batch, y_batch in minibatches(x, targets, batch_size, rng):
         gradients = network.backprop(x_batch, y_batch)
@@ -25,9 +25,9 @@ from . import _validate
 from ._threads import one_blas_thread
 
 MONITOR_SIZE = 10_000
-"""The most training examples :func:`train` measures the training cost on after each epoch: every k-th
-example (k at least 10), spread over the whole set, the same ones every epoch. A tenth of the set, at most
-10,000 examples, measures the cost well at a few percent of an epoch's time."""
+"""The most training examples :func:`train` measures the training cost on after each epoch: all of them
+up to 10,000, else every k-th (the fewest k that gives at most 10,000), spread over the whole set and the
+same every epoch. 10,000 examples measure the cost to within about 1% at a few percent of an epoch's time."""
 
 DIVERGENCE_FACTOR = 100
 """A run has diverged when its training cost is NaN or infinite, or more than this many times the cost
@@ -54,8 +54,8 @@ def minibatches(x, y, batch_size, rng):
 class History:
     """What happened during training, one entry per epoch.
 
-    ``training_cost`` is measured after each epoch on a tenth of the training set (at most
-    :data:`MONITOR_SIZE` examples),
+    ``training_cost`` is measured after each epoch on the training set (every k-th example when there
+    are more than :data:`MONITOR_SIZE`),
     ``validation_cost`` and ``validation_accuracy`` (0 to 1) on the validation data (empty lists when none
     was given); ``seconds`` is the time of the epoch's gradient steps, measuring excluded.
     """
@@ -134,12 +134,12 @@ def train(network, x, y, *, epochs, batch_size, learning_rate, validation_data=N
     if on_epoch is not None and not callable(on_epoch):
         raise TypeError(f"on_epoch must be a function, got {type(on_epoch).__name__}")
     rng = _validate.generator(seed)
-    every = max(10, -(-len(x) // MONITOR_SIZE))
+    every = -(-len(x) // MONITOR_SIZE)                    # 1 up to MONITOR_SIZE examples, then 2, 3, ...
     monitor = (x[::every], targets[::every])              # a fixed sample: every k-th training example
 
     history = History()
     with one_blas_thread(), np.errstate(over="ignore", invalid="ignore"):
-        cost_before = _cost(network, *monitor)
+        cost_before = _evaluate(network, *monitor)[0]
         for epoch, rate in enumerate(rates, start=1):
             start_of_epoch = network.copy()
             started = time.perf_counter()
@@ -147,7 +147,7 @@ def train(network, x, y, *, epochs, batch_size, learning_rate, validation_data=N
                 gradients = network.backprop(x_batch, y_batch)
                 network.step(gradients, rate)
             seconds = time.perf_counter() - started
-            cost = _cost(network, *monitor)
+            cost = _evaluate(network, *monitor)[0]
             if not cost <= DIVERGENCE_FACTOR * cost_before:        # also true for NaN
                 _restore(network, start_of_epoch)
                 raise TrainingDiverged(epoch, rate, cost, cost_before, history)
@@ -178,15 +178,19 @@ def _validation(network, validation_data):
     return x_val, labels, targets
 
 
-def _cost(network, x, targets):
-    zs, activations = network.feedforward(x)
-    return network.cost_function.fn(zs[-1], activations[-1], targets)
+def _evaluate(network, x, targets, labels=None):
+    """The cost of checked examples and, given their ``labels``, the accuracy (0 to 1): ``(cost, accuracy)``."""
+    forward = network.feedforward(x)
+    cost = network.cost_function.fn(forward.zs[-1], forward.activations[-1], targets)
+    if labels is None:
+        return cost, None
+    return cost, float(np.mean(np.argmax(forward.activations[-1], axis=1) == labels))
 
 
 def _restore(network, saved):
     """Put the parameters of ``saved`` back into ``network``, in place (arrays the caller holds too)."""
-    for params, finite in zip(network.weights + network.biases, saved.weights + saved.biases):
-        params[...] = finite
+    for params, saved_params in zip(network.weights + network.biases, saved.weights + saved.biases):
+        params[...] = saved_params
 
 
 def _record(history, network, epoch, rate, cost, seconds, validation):
@@ -196,9 +200,9 @@ def _record(history, network, epoch, rate, cost, seconds, validation):
     history.seconds.append(seconds)
     if validation is not None:
         x_val, labels, targets = validation
-        zs, activations = network.feedforward(x_val)
-        history.validation_cost.append(network.cost_function.fn(zs[-1], activations[-1], targets))
-        history.validation_accuracy.append(float(np.mean(np.argmax(activations[-1], axis=1) == labels)))
+        validation_cost, validation_accuracy = _evaluate(network, x_val, targets, labels)
+        history.validation_cost.append(validation_cost)
+        history.validation_accuracy.append(validation_accuracy)
 
 
 def _print_epoch(history, epochs):
@@ -223,8 +227,10 @@ def train_for(network, x, y, *, seconds, batch_size, learning_rate, validation_d
 
     The same steps as :func:`train`, for a time budget instead of a number of epochs, so that two ways of
     walking downhill can be compared at equal time: full-batch descent is ``batch_size=len(x)``, one exact
-    step per pass. The clock runs only while gradients are computed and steps taken; measuring the
-    validation accuracy at the ``n_checks`` checkpoints (evenly spaced in time) is not counted.
+    step per pass. The clock runs only while mini-batches are gathered, gradients computed and steps taken;
+    measuring the validation accuracy at the checkpoints is not counted. A checkpoint is taken after the
+    first step that ends past each of ``n_checks`` evenly spaced times (fewer when one step is longer than
+    ``seconds / n_checks``), and the run ends with the step that passes ``seconds``.
 
     Parameters
     ----------
@@ -234,6 +240,7 @@ def train_for(network, x, y, *, seconds, batch_size, learning_rate, validation_d
     validation_data : (x_val, labels_val)
         Examples the network does not train on, for the accuracy at each checkpoint.
     n_checks : int > 0
+        How many checkpoints to aim for, evenly spaced in time.
 
     Returns
     -------
@@ -245,11 +252,11 @@ def train_for(network, x, y, *, seconds, batch_size, learning_rate, validation_d
     _validate.positive_number(learning_rate, "learning_rate")
     _validate.positive_number(seconds, "seconds")
     _validate.positive_number(n_checks, "n_checks", integer=True)
-    x_val, labels, _ = _validation(network, validation_data)
+    x_val, labels, targets_val = _validation(network, validation_data)
     rng = _validate.generator(seed)
 
     def accuracy():
-        return float(np.mean(np.argmax(network.feedforward(x_val)[1][-1], axis=1) == labels))
+        return _evaluate(network, x_val, targets_val, labels)[1]
 
     steps, spent, times, accuracies = 0, 0.0, [0.0], [accuracy()]
     with one_blas_thread(), np.errstate(over="ignore", invalid="ignore"):

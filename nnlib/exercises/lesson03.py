@@ -74,7 +74,7 @@ def check_sharp_neuron(answer):
                 problems.append("with a negative weight the neuron switches OFF as x grows; make w positive")
             with np.errstate(over="ignore"):     # a huge weight is a fine answer: the sigmoid saturates
                 # unchecked sigmoid: 4 w + b may overflow to inf for a huge w, where the sigmoid is 1
-                low, high = float(SIGMOID(2 * w + b)), float(SIGMOID(4 * w + b))
+                low, high = float(SIGMOID.function(2 * w + b)), float(SIGMOID.function(4 * w + b))
             if w > 0 and not (low < 0.01 and high > 0.99):
                 problems.append(f"outputs {low:.3f} at x = 2 and {high:.3f} at x = 4: make the weight larger "
                                 "(steeper curve), keeping b = -3 w")
