@@ -33,7 +33,8 @@ REQUIREMENTS = {
 
 CANNOT_SEE = ("Not visible from here: JupyterLab's side of widgets (it lives in the Python that runs JupyterLab, "
               "which may not be this kernel's). The slider further down this lesson is the real test: if it shows as "
-              'text such as interactive(children=..., see the README, Troubleshooting: "Sliders show as text".')
+              'a line of text starting with "interactive" or "NeuronWidget" instead of sliders, see the README, '
+              'Troubleshooting: "Sliders show as text".')
 
 
 def _as_tuple(version):

@@ -556,7 +556,7 @@ def test_activations_accept_scalars_and_lists_and_keep_their_types():
 def test_exercise_checks_with_huge_weights_still_answer():
     """The checks compute the sigmoid of a learner's sums, which may overflow to inf: a saturated neuron, not an error."""
     from nnlib.exercises import lesson02, lesson03
-    assert lesson03.check_sharp_neuron((5e307, -1.5e308))
+    assert lesson03.check_switch_off((-5e307, 1.5e308))           # 4 w + b overflows to -inf: output 0
     assert lesson02.check_and_neuron((1e308, 1e308, -1.5e308))      # (1, 1): 1e308 + 1e308 overflows to inf, output 1
 
 
@@ -583,9 +583,9 @@ def test_large_weighted_inputs_give_no_warning_and_no_nan(dtype):
 
 def test_exercise_checks_answer_when_given_outputs_instead_of_predictions(capsys):
     """A learner who passes the network's (n, 10) outputs where its answers belong is told so, not a traceback."""
-    from nnlib.exercises.lesson05 import check_most_confused_pair, check_per_digit_accuracy
+    from nnlib.exercises.lesson05 import check_hardest_digit, check_per_digit_accuracy
     labels = np.arange(100) % 10
     outputs = np.random.default_rng(0).random((100, 10))
     assert check_per_digit_accuracy(np.zeros(10), labels, outputs) is False
-    assert check_most_confused_pair((3, 5), labels, outputs) is False
+    assert check_hardest_digit(5, labels, outputs) is False
     assert capsys.readouterr().out.count("np.argmax(outputs, axis=1)") == 2

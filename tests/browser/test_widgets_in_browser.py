@@ -22,7 +22,8 @@ pytestmark = pytest.mark.xdist_group("browser widgets")   # one worker: the test
 CELLS = [
     "import numpy as np\nimport nnlib\n\n"
     "mnist = nnlib.load_mnist()\n"
-    "net = nnlib.Network([784, 16, 16, 10], hidden='relu', output='softmax', cost='cross_entropy', init='he', seed=0)\n"
+    "net = nnlib.Network([784, 16, 16, 10], hidden_activation='relu', output_activation='softmax', cost='cross_entropy',\n"
+    "                    init='he', seed=0)\n"
     "nnlib.train(net, mnist.x_train, mnist.y_train, epochs=2, batch_size=32, learning_rate=0.1, seed=0,\n"
     "            progress=False)\n"
     "print(f'test accuracy {net.accuracy(mnist.x_test, mnist.y_test):.3f}')",
