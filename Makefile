@@ -47,5 +47,25 @@ bench: install        ## the speed benchmarks (print tables)
 	$(BIN)/python bench/bench_training.py
 	$(BIN)/python bench/bench_widgets.py
 
+# The course as a static website in site/ (README: "Read the course as a website"), built offline from
+# the committed notebooks in its own environment, .venv-site: Sphinx from PyPI, MathJax from npm.
+SITE_VENV := .venv-site
+.PHONY: site
+
+$(SITE_VENV)/installed: requirements-site.txt site_src/package.json
+	$(PYTHON) -m venv $(SITE_VENV)
+	$(SITE_VENV)/bin/python -m pip install --upgrade pip
+	$(SITE_VENV)/bin/python -m pip install -r requirements-site.txt
+	cp site_src/package.json $(SITE_VENV)/package.json
+	npm install --prefix $(SITE_VENV) --no-package-lock --no-audit --no-fund
+	touch $@
+
+site/index.html: $(SITE_VENV)/installed tools/build_site.py site_src/conf.py site_src/course_site.py \
+		$(wildcard site_src/_static/*) README.md $(wildcard notebooks/*.ipynb media/*)
+	$(SITE_VENV)/bin/python tools/build_site.py
+
+site: site/index.html   ## build the course's website into site/
+
 clean:
 	rm -rf $(VENV) .venv-lowest
+	rm -rf $(SITE_VENV) site build/site-src build/site-html build/site-doctrees

@@ -17,8 +17,10 @@ BROWSER_ARTIFACTS = ROOT / "test-artifacts" / "browser"
 
 # The units that take longest, measured: lesson 5 trains its networks (its browser run and its nbval
 # run each take several times longer than any other lesson's); the live-widget module drives a
-# scratch notebook for about a minute.
-LONGEST = ("05_training_on_mnist.ipynb", "tests/browser/test_widgets_in_browser.py")
+# scratch notebook for about a minute; the website's module builds the site (on a clean clone it
+# first creates .venv-site) and visits every page.
+LONGEST = ("05_training_on_mnist.ipynb", "tests/browser/test_widgets_in_browser.py",
+           "tests/browser/test_site.py")
 
 
 def unit_of_work(nodeid):
