@@ -31,6 +31,9 @@ REQUIREMENTS = {
 }
 """Every package the course needs: ``name: (lowest version allowed, first version not allowed)``."""
 
+FOR_TESTS = ("nbval", "nbclient", "pytest", "pytest-xdist")
+"""The packages of :data:`REQUIREMENTS` that only the course's own tests use (``make test``)."""
+
 CANNOT_SEE = ("Not visible from here: JupyterLab's side of widgets (it lives in the Python that runs JupyterLab, "
               "which may not be this kernel's). The slider further down this lesson is the real test: if it shows as "
               'a line of text starting with "interactive" or "NeuronWidget" instead of sliders, see the README, '
@@ -96,10 +99,14 @@ def report():
     python = sys.version.split()[0]
     lowest = ".".join(map(str, PYTHON))
     print(f"  {'✓' if sys.version_info >= PYTHON else '✗'} {'Python':<14} version {python}  (allowed: >={lowest})")
-    for package, found in installed_versions().items():
-        low, too_new = REQUIREMENTS[package]
-        mark = "✗" if found is None or not _allowed(found, low, too_new) else "✓"
-        print(f"  {mark} {package:<14} version {found or 'missing'}  (allowed: >={low},<{too_new})")
+    versions = installed_versions()
+    for heading, packages in (("for the lessons:", [p for p in versions if p not in FOR_TESTS]),
+                              ("for the course's own tests (make test):", list(FOR_TESTS))):
+        print(heading)
+        for package in packages:
+            found, (low, too_new) = versions[package], REQUIREMENTS[package]
+            mark = "✗" if found is None or not _allowed(found, low, too_new) else "✓"
+            print(f"  {mark} {package:<14} version {found or 'missing'}  (allowed: >={low},<{too_new})")
     problems = installation_problems()
     if problems:
         print(f"✗ {len(problems)} problem{'s' if len(problems) > 1 else ''}:")
