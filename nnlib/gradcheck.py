@@ -3,6 +3,11 @@
 For each parameter p, the slope of the cost is estimated as ``(C(p + eps) - C(p - eps)) / (2 eps)``
 and compared with what backpropagation says. The comparison is done in float64, where a correct
 implementation agrees to a relative error of about 1e-7 or better; above about 1e-2 something is wrong.
+
+The relative error here is one number for a whole layer (or the whole gradient), from vector norms:
+``|a - b| / (|a| + |b|)``. CS231n states its thresholds for the error of each entry; the norm is dominated by
+the large entries, so one wrong small entry can hide in it: a check that matters looks at the layers one by
+one (:class:`GradientCheck` does) and, to find a culprit, at the entries.
 """
 
 from dataclasses import dataclass
