@@ -100,13 +100,12 @@ def report():
     lowest = ".".join(map(str, PYTHON))
     print(f"  {'✓' if sys.version_info >= PYTHON else '✗'} {'Python':<14} version {python}  (allowed: >={lowest})")
     versions = installed_versions()
-    for heading, packages in (("for the lessons:", [p for p in versions if p not in FOR_TESTS]),
-                              ("for the course's own tests (make test):", list(FOR_TESTS))):
-        print(heading)
-        for package in packages:
-            found, (low, too_new) = versions[package], REQUIREMENTS[package]
-            mark = "✗" if found is None or not _allowed(found, low, too_new) else "✓"
-            print(f"  {mark} {package:<14} version {found or 'missing'}  (allowed: >={low},<{too_new})")
+    for package in (p for p in versions if p not in FOR_TESTS):
+        found, (low, too_new) = versions[package], REQUIREMENTS[package]
+        mark = "✗" if found is None or not _allowed(found, low, too_new) else "✓"
+        print(f"  {mark} {package:<14} version {found or 'missing'}  (allowed: >={low},<{too_new})")
+    tools_fine = all(versions[p] is not None and _allowed(versions[p], *REQUIREMENTS[p]) for p in FOR_TESTS)
+    print(f"  {'✓' if tools_fine else '✗'} and the tools of the course's own tests ({', '.join(FOR_TESTS)})")
     problems = installation_problems()
     if problems:
         print(f"✗ {len(problems)} problem{'s' if len(problems) > 1 else ''}:")

@@ -68,7 +68,8 @@ def test_no_nbval_comments_in_lesson_cells(path):
 TAGGED_CELLS = [
     ('00_start_here.ipynb', 'nbval-ignore-output', 'from nnlib.widgets.neuron import NeuronWidget'),
     ('02_weights_and_biases.ipynb', 'nbval-ignore-output', 'TwoPixelNeuronWidget(weight1=4, weight2=4, bias=-2)'),
-    ('03_activation_functions.ipynb', 'nbval-ignore-output', 'NeuronWidget(weight=1.0, bias=0.0, x=2.0)'),
+    ('03_activation_functions.ipynb', 'nbval-ignore-output',
+     'NeuronWidget(weight=1.0, bias=0.0, x=2.0, show_values=True)'),
     ('04_cost_and_gradient_descent.ipynb', 'nbval-ignore-output',
      'from nnlib.widgets.descent import LearningRateExplorer'),
     ('05_training_on_mnist.ipynb', 'nbval-ignore-output', 'from nnlib.widgets.draw import DrawDigit'),
@@ -251,5 +252,5 @@ def test_installation_check_runs_with_the_standard_library_alone(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split()[:2] == ["✓", "Python"] and lines[2].split()[:2] == ["✓", "numpy"]
+    assert lines[0].split()[:2] == ["✓", "Python"] and lines[1].split()[:2] == ["✓", "numpy"]
     assert "numpy-not-there is not installed" in result.stdout and "Not visible from here" in result.stdout
