@@ -46,6 +46,7 @@ media: install        ## regenerate the images in media/
 bench: install        ## the speed benchmarks (print tables)
 	$(BIN)/python bench/bench_training.py
 	$(BIN)/python bench/bench_widgets.py
+	$(BIN)/python bench/bench_notebooks.py
 
 # The course as a static website in site/ (README: "Read the course as a website"), built offline from
 # the committed notebooks in its own environment, .venv-site: Sphinx from PyPI, MathJax from npm.

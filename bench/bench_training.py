@@ -28,7 +28,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from nnlib import Network, load_mnist, one_hot, train
-from nnlib.activations import SIGMOID as sigmoid   # unchecked, like Nielsen's: the loop pays for no input checks
+from nnlib.activations import logistic as sigmoid   # unchecked, like Nielsen's: the loop pays for no input checks
 
 
 def reference_step(network, x_batch, labels, learning_rate):

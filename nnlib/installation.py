@@ -105,7 +105,7 @@ def report():
         mark = "✗" if found is None or not _allowed(found, low, too_new) else "✓"
         print(f"  {mark} {package:<14} version {found or 'missing'}  (allowed: >={low},<{too_new})")
     tools_fine = all(versions[p] is not None and _allowed(versions[p], *REQUIREMENTS[p]) for p in FOR_TESTS)
-    print(f"  {'✓' if tools_fine else '✗'} and the tools of the course's own tests ({', '.join(FOR_TESTS)})")
+    print(f"  {'✓' if tools_fine else '✗'} and the tools `make test` uses to run the lessons ({', '.join(FOR_TESTS)})")
     problems = installation_problems()
     if problems:
         print(f"✗ {len(problems)} problem{'s' if len(problems) > 1 else ''}:")
@@ -114,5 +114,6 @@ def report():
         entry = README_ENTRIES["python" if sys.version_info < PYTHON else "package"]
         print(f"See the {entry}: in short, run `make install` in the course folder, then restart the kernel.")
     else:
-        print(f"✓ Python and the {len(REQUIREMENTS)} packages the course needs are installed, each within its bounds.")
+        print(f"✓ Python, the {len(REQUIREMENTS) - len(FOR_TESTS)} packages of the lessons and the {len(FOR_TESTS)} "
+              "tools of `make test` are installed, each within its bounds.")
     print(CANNOT_SEE)

@@ -556,8 +556,8 @@ def test_activations_accept_scalars_and_lists_and_keep_their_types():
 def test_exercise_checks_with_huge_weights_still_answer():
     """The checks compute the sigmoid of a learner's sums, which may overflow to inf: a saturated neuron, not an error."""
     from nnlib.exercises import lesson02, lesson03
-    assert lesson03.check_switch_off((-5e307, 1.5e308))           # 4 w + b overflows to -inf: output 0
-    assert lesson02.check_and_neuron((1e308, 1e308, -1.5e308))      # (1, 1): 1e308 + 1e308 overflows to inf, output 1
+    assert lesson03.check_bump((1e308, -1e308, 1e307, -4e307))     # w x + b overflows to +-inf: outputs 1 and 0
+    assert lesson02.check_majority_neuron((1e308, 1e308, 1e308, -1.5e308))   # two lit: 1e308 + 1e308 overflows to inf
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])

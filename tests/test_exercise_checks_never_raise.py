@@ -1,6 +1,6 @@
 """Every exercise check answers any value a learner can pass with a message and True/False, never an error.
 
-The checks are found by name (every ``check_*`` function of ``nnlib.exercises.lesson01`` to ``lesson07``),
+The checks are found by name (every ``check_*`` function of ``nnlib.exercises.lesson00`` to ``lesson07``),
 so a check added later is covered too.
 """
 
@@ -9,6 +9,8 @@ import inspect
 
 import numpy as np
 import pytest
+
+from nnlib import Network
 
 
 def _raises():
@@ -33,17 +35,25 @@ _LABELS = np.arange(200) % 10
 EXTRA_ARGUMENTS = {                     # what a lesson passes to checks that take more than the answer
     "labels": _LABELS,
     "predictions": np.where((_LABELS == 4) & (np.arange(200) % 3 == 0), 9, _LABELS),   # 4 mistaken for 9
+    "x_line": np.linspace(0, 2, 500), "y_line": np.linspace(1, 5, 500) + np.sin(np.arange(500)),   # lesson 5
+    "start": np.array([-1.0, -2.0]),
+    "images": np.random.default_rng(0).random((50, 784)).astype(np.float32),
+    "right_constant": np.arange(1000) % 20 != 0, "right_drop": np.arange(1000) % 25 != 0,
+    "story_first": np.array([0.867, 0.881, 0.864]), "softmax_first": np.array([0.882, 0.896, 0.878]),
+    "softmax_gains": np.array([0.015, 0.015, 0.014, -0.01, 0.004]),
+    "network": Network([784, 16, 16, 10], seed=0),                                      # lesson 1's network
+    "image": np.linspace(0, 1, 784, dtype=np.float32),                                  # and an image for it
 }
 
 CHECKS = [(f"lesson{n:02d}.{name}", function)
-          for n in range(1, 8)
+          for n in range(0, 8)
           for name, function in inspect.getmembers(importlib.import_module(f"nnlib.exercises.lesson{n:02d}"),
                                                    inspect.isfunction)
           if name.startswith("check_")]
 
 
 def test_the_checks_were_found():
-    assert len(CHECKS) >= 14 and {name.split(".")[0] for name, _ in CHECKS} == {f"lesson{n:02d}" for n in range(1, 8)}
+    assert len(CHECKS) >= 14 and {name.split(".")[0] for name, _ in CHECKS} == {f"lesson{n:02d}" for n in range(0, 8)}
 
 
 @pytest.mark.parametrize("answer_name", list(BAD_ANSWERS))

@@ -62,7 +62,7 @@ def test_show_weighted_sums_returns_the_sums():
     weights = RNG.normal(size=784)
     fig, sums = show_weighted_sums(weights, IMAGES[:3], labels=[7, 1, 2])
     assert np.allclose(sums, IMAGES[:3] @ weights)
-    assert fig.axes[3].get_title() == f"sum = {sums[0]:.1f}"
+    assert fig.axes[1].texts[0].get_text() == f"sum = {sums[0]:.1f}"
     with pytest.raises(ValueError):
         show_weighted_sums(weights, np.zeros((2, 100)))
 
@@ -116,7 +116,7 @@ def test_plot_activations_leaves_a_gap_at_relus_kink():
 def test_plot_neuron_curves_and_two_pixel_neurons():
     lines = plot_neuron_curves([(2, -4), (1, 0)], x=np.linspace(-5, 5, 11))
     assert np.allclose(lines[0].get_ydata(), sigmoid(2 * np.linspace(-5, 5, 11) - 4))
-    assert "threshold x = 2" in lines[0].get_label()
+    assert "on above x = 2" in lines[0].get_label()
     fig = plot_two_pixel_neurons([(10, 10, -5), (1, 0, 0)], titles=["OR", "a1"])
     assert len(fig.axes) == 2 and fig.axes[0].get_title().startswith("OR")
     with pytest.raises(ValueError):

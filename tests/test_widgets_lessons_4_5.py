@@ -1,31 +1,11 @@
-"""The widgets of lessons 4-5, driven from Python: moving a slider recomputes and redraws."""
+"""The widgets of lesson 5, driven from Python: moving a slider recomputes and redraws (lesson 4's
+explorer: tests/test_lesson04.py)."""
 
 import numpy as np
 import pytest
 
 from nnlib import Network
-from nnlib.descent import bowl_gradient, gradient_descent
-from nnlib.widgets.descent import LearningRateExplorer
 from nnlib.widgets.thinking import NetworkThinking, display_activations
-
-
-def test_learning_rate_explorer_redraws_the_walk_of_its_sliders():
-    explorer = LearningRateExplorer()
-    assert explorer.learn_rate.description == "learning rate" and explorer.n_iter.description == "number of steps"
-    first = explorer.live.image.value
-    explorer.learn_rate.value = 0.3
-    explorer.n_iter.value = 12
-    expected = gradient_descent(bowl_gradient, [-1.8, 1.6], 0.3, 12, tolerance=0).path
-    np.testing.assert_allclose(explorer.line.get_xydata(), expected)
-    assert "12 steps" in explorer.ax.get_title()
-    assert explorer.live.image.value != first and bytes(explorer.live.image.value).startswith(b"\x89PNG")
-
-
-def test_learning_rate_explorer_shows_divergence():
-    explorer = LearningRateExplorer()
-    explorer.learn_rate.value = 1.0
-    explorer.n_iter.value = 40
-    assert abs(explorer.line.get_xydata()[-1, 0]) > 1e6       # the walk ran away, and is drawn as such
 
 
 def _tiny_network():
@@ -67,7 +47,7 @@ def test_training_monitor_draws_a_point_per_epoch(capsys):
     first = monitor.live.image.value
     history = train(net, x, labels, epochs=3, batch_size=20, learning_rate=0.1, progress=False,
                     on_epoch=monitor.on_epoch)
-    assert len(monitor.accuracies) == 3 and monitor.accuracies[-1] == net.accuracy(x[:50], labels[:50])
+    assert len(monitor.accuracies) == 4 and monitor.accuracies[-1] == net.accuracy(x[:50], labels[:50])   # epoch 0 too
     np.testing.assert_allclose(monitor.cost_line.get_ydata(), history.training_cost)
     np.testing.assert_allclose(monitor.accuracy_line.get_ydata(), 100 * np.array(monitor.accuracies))
     assert monitor.live.image.value != first

@@ -19,6 +19,7 @@ import numpy as np  # noqa: E402
 
 from nnlib import Network, load_mnist, train  # noqa: E402
 from nnlib.plots import draw_network  # noqa: E402
+from nnlib.plots.style import POSITIVE_ON_DARK  # noqa: E402
 from nnlib.widgets.draw import DrawDigit  # noqa: E402
 from nnlib.widgets.neuron import NeuronWidget  # noqa: E402
 
@@ -32,14 +33,21 @@ def trained_network(mnist):
     return network
 
 
+def story_network(mnist):
+    """3Blue1Brown's 784-16-16-10 network (sigmoid neurons, quadratic cost) after three epochs of training."""
+    network = Network([784, 16, 16, 10], seed=0)     # sigmoid neurons throughout, as lesson 1 describes them
+    train(network, mnist.x_train, mnist.y_train, epochs=3, batch_size=10, learning_rate=3.0, seed=0, progress=False)
+    return network
+
+
 def network_figure():
-    """The 784-16-16-10 network after one epoch of training, reading a test digit."""
+    """The story network after training, reading the first test digit (a 7): every shade is an activation in (0, 1)."""
     mnist = load_mnist()
-    network = trained_network(mnist)
+    network = story_network(mnist)
     image = mnist.x_test[0]
     activations = network.forward(image, return_all=True).activations
-    ax = draw_network(network, activations=activations, image=image,
-                      title="784 inputs → 16 → 16 → 10 outputs: the network of the course reading a 7")
+    ax = draw_network(network, activations=activations, image=image, key=True, positive_colour=POSITIVE_ON_DARK,
+                      title="784 inputs → 16 → 16 → 10 outputs: the story network after training, reading a 7")
     return ax.figure
 
 

@@ -7,30 +7,45 @@ from ..activations import SIGMOID, sigmoid
 from . import is_number, not_answered, numbers_problems, report
 
 
-def check_bias(answer):
-    """Exercise 1: the bias of a one-input neuron with weight 4 that should switch on when its input exceeds 3.5.
+def _number(value):
+    """``value`` as a Python float if it is one real number (a numpy scalar or a 1-element array too), else None."""
+    if isinstance(value, np.ndarray) and value.size == 1:
+        value = value.item()
+    if isinstance(value, np.generic):
+        value = value.item()
+    return float(value) if is_number(value) else None
 
-    The neuron ``sigmoid(4 x + b)`` is half on at ``x = -b / 4``, so the answer is ``b = -4 * 3.5 = -14``.
+
+def _as_tuple(answer):
+    """A numpy array of numbers as a tuple (so that ``np.array([w1, w2, b])`` is read like ``(w1, w2, b)``)."""
+    if isinstance(answer, np.ndarray) and answer.ndim == 1 and np.issubdtype(answer.dtype, np.number):
+        return tuple(answer.tolist())
+    return answer
+
+
+def check_side_neuron(answer):
+    """Exercise 1: ``(w, b)`` for a neuron ``sigmoid(w x + b)`` of steepness ``|w| = 4`` that is on only below 3.5.
+
+    Half on at ``x = -b/w = 3.5`` and on below it: that needs ``w < 0`` (the weighted input falls as x grows),
+    so ``w = -4`` and ``b = -3.5 w = 14``.
     """
-    exercise = "Exercise 1 (bias as a threshold)"
+    exercise = "Exercise 1 (a neuron that is on below 3.5)"
     if not_answered(exercise, answer):
         return False
-    weight, threshold = 4.0, 3.5
-    expected = -weight * threshold
-    problems = []
-    if not is_number(answer):
-        problems.append(f"the answer should be a number, got {type(answer).__name__}")
-    elif np.isclose(answer, -expected):
-        problems.append(f"the sign is wrong: with b = +{-expected:g}, the neuron switches at x = -b/w = "
-                        f"{expected / weight:g}. The bias is added, so to demand 4 x > 3.5 it must subtract")
-    elif np.isclose(answer, -threshold):
-        problems.append(f"with b = {answer:g} the neuron is half on where 4 x = 3.5, at x = {threshold / weight:g}: "
-                        "the weighted sum here is 4 x, not x, so the switching point is x = -b/w")
-    elif np.isclose(answer, -threshold / weight):
-        problems.append(f"with b = {answer:g} the neuron is half on at x = -b/w = {threshold / weight ** 2:g}: "
-                        "solve -b/4 = 3.5 for b (multiply, do not divide)")
-    elif not np.isclose(answer, expected):
-        problems.append(f"with b = {answer:g}, the neuron is half on at x = -b/w = {-answer / weight:g}, not 3.5")
+    answer = _as_tuple(answer)
+    problems = numbers_problems(answer, 2, "(w, b)")
+    if problems:
+        return report(exercise, problems)
+    w, b = float(answer[0]), float(answer[1])
+    if w == 0:
+        return report(exercise, ["with w = 0 the output does not depend on x at all"])
+    if not np.isclose(abs(w), 4.0):
+        problems.append(f"the steepness |w| should be 4, got |w| = {abs(w):g}")
+    if w > 0:
+        problems.append("with a positive weight the weighted input w x + b grows with x, so this neuron is on ABOVE "
+                        "its switching point; it should be on below it")
+    if not np.isclose(-b / w, 3.5):
+        problems.append(f"with these numbers the neuron is half on at x = -b/w = {-b / w:g}, not at 3.5")
     return report(exercise, problems)
 
 
@@ -41,73 +56,259 @@ def layer_exercise_data(seed=2):
 
 
 def check_half_on_bias(answer):
-    """Exercise 2: the bias ``b_0`` that puts neuron 0 of the small layer exactly at 0.5 for its input ``a``.
+    """Exercise 2: the new bias of neuron 1 that puts it exactly at 0.5 for the input ``a``.
 
-    The layer is :func:`layer_exercise_data`'s ``W`` (3, 4), ``a`` (4,), ``b`` (3,); neuron 0's weights
-    are row 0 of ``W``, so the answer is ``-(W[0] @ a)``.
+    The layer is :func:`layer_exercise_data`'s ``W`` (3, 4), ``a`` (4,), ``b`` (3,); neuron 1's weights are
+    row 1 of ``W`` (numpy counts from 0), so the answer is ``-(W[1] @ a)``.
     """
     exercise = "Exercise 2 (a bias for exactly half on)"
     if not_answered(exercise, answer):
         return False
     W, a, b = layer_exercise_data()
-    weighted_sum = float(W[0] @ a)
+    weighted_sum = float(W[1] @ a)
     expected = -weighted_sum
+    value = _number(answer)
     problems = []
-    if isinstance(answer, np.ndarray) and answer.size == 1:
-        answer = answer.item()
-    if not is_number(answer):
-        problems.append(f"the answer should be one number (the new b_0), got {type(answer).__name__}")
-    elif np.isclose(answer, expected):
+    if value is None:
+        problems.append(f"the answer should be one number (the new bias of neuron 1), got {type(answer).__name__}")
+    elif np.isclose(value, expected):
         return report(exercise, [])
-    elif np.isclose(answer, weighted_sum):
+    elif abs(value - expected) < 0.01:
+        z = weighted_sum + value
+        problems.append(f"close, but not exact: with this bias neuron 1's weighted input is {z:.1e}, not 0. Compute "
+                        "the bias from the layer's weights and input in the cell instead of typing a rounded number")
+    elif np.isclose(value, weighted_sum):
         problems.append("the sign is wrong: sigmoid(z) = 0.5 needs z = 0, and z is the weighted sum PLUS the bias")
-    elif np.isclose(answer, expected - b[0]):
-        problems.append("that is how much b_0 must change from its old value b[0]; give the new bias itself")
-    elif any(np.isclose(answer, -(W[j] @ a)) for j in (1, 2)):
-        problems.append("that is the bias for another neuron: neuron 0's weights are row 0 of W (one row per neuron)")
+    elif np.isclose(value, expected - b[1]):
+        problems.append("that is how much the bias must change from its old value b[1]; give the new bias itself")
+    elif np.isclose(value, expected + b[1]):
+        problems.append("that keeps the old bias b[1] on top: the new bias replaces b[1], it is not added to it")
+    elif np.isclose(value, -float(W[0] @ a)):
+        problems.append("that is the bias for neuron 0 (row 0 of W): numpy counts rows from 0, so neuron 1 is row 1")
+    elif np.isclose(value, -float(W[2] @ a)):
+        problems.append("that is the bias for neuron 2 (row 2 of W): neuron 1's weights are row 1")
     else:
-        z = weighted_sum + answer
-        problems.append(f"with b_0 = {answer:g}, neuron 0's weighted input is {z:.3f} and its activation "
+        z = weighted_sum + value
+        problems.append(f"with this bias neuron 1's weighted input is {z:.3f} and its activation "
                         f"{float(sigmoid(z)):.3f}; half on needs a weighted input of exactly 0")
     return report(exercise, problems)
 
 
-def check_parameter_count(answer):
-    """Exercise 3: the number of weights and biases of a 784-30-10 network (Nielsen's book)."""
-    exercise = "Exercise 3 (parameters of 784-30-10)"
+_COUNT_CASES = ([784, 16, 16, 10], [784, 30, 10], [2, 3, 1], [10, 10, 10, 10])
+
+
+def _count(sizes):
+    return sum(n_in * n_out + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+
+
+def _weights_only(sizes):
+    return sum(n_in * n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+
+
+def check_count_parameters(answer):
+    """Exercise 3: a function ``answer(sizes)`` giving the number of weights and biases of a network.
+
+    For layer sizes ``[n0, n1, ..., nL]`` each pair of neighbouring layers has ``n_in * n_out`` weights and
+    ``n_out`` biases. Tried on several networks, including the course's 784-16-16-10 (13,002).
+    """
+    exercise = "Exercise 3 (parameters of any network)"
     if not_answered(exercise, answer):
         return False
-    weights, biases = 784 * 30 + 30 * 10, 30 + 10
+    if not callable(answer):
+        return report(exercise, [f"the answer should be a function count_parameters(sizes), got "
+                                 f"{type(answer).__name__}"])
     problems = []
-    if not is_number(answer, integer=True):
-        problems.append(f"the answer should be a whole number (an int), got {type(answer).__name__}")
-    elif answer == weights:
-        problems.append("that counts only the weights: every neuron after the input layer also has a bias")
-    elif answer == weights + biases + 784:
-        problems.append("input neurons have no bias: they just hold the pixels")
-    elif answer != weights + biases:
-        problems.append(f"{answer:,} is not right: add n_in * n_out weights and n_out biases for each layer, "
-                        "or ask nnlib: Network([784, 30, 10]).n_parameters")
+    for sizes in _COUNT_CASES:
+        try:
+            result = answer(list(sizes))
+        except Exception as error:   # the learner's code may fail in any way: report it, never raise
+            return report(exercise, [f"count_parameters({sizes}) raised {type(error).__name__}: {error}"])
+        if isinstance(result, np.integer):
+            result = int(result)
+        if not is_number(result, integer=True):
+            whole = isinstance(result, (float, np.floating)) and float(result).is_integer()
+            problems.append(f"count_parameters({sizes}) returned {result!r}: a count should be a whole number (int)"
+                            + (", e.g. int(...) around it" if whole else ""))
+            break
+        right = _count(sizes)
+        if result == right:
+            continue
+        if result == _weights_only(sizes):
+            problems.append(f"count_parameters({sizes}) gives {result:,}, which counts only the weights: every neuron "
+                            "after the input layer also has a bias")
+        elif result == right + sizes[0]:
+            problems.append(f"count_parameters({sizes}) gives {result:,}: that gives the input layer biases too, but "
+                            "input neurons just hold the pixels")
+        else:
+            problems.append(f"count_parameters({sizes}) gives {result:,}, which is not right. Draw the network "
+                            "[2, 3, 1] and count: how many lines join neighbouring layers, and how many neurons "
+                            "come after the input layer?")
+        break
     return report(exercise, problems)
 
 
-def check_and_neuron(answer):
-    """Exercise 4: ``(w1, w2, b)`` making a neuron on two pixels an AND: above 0.9 only when both are 1."""
-    exercise = "Exercise 4 (an AND neuron)"
+_THREE_PIXELS = [(a1, a2, a3) for a1 in (0, 1) for a2 in (0, 1) for a3 in (0, 1)]
+
+
+def check_majority_neuron(answer):
+    """Exercise 4: ``(w1, w2, w3, b)`` for a neuron on three pixels that is on when at least two of them are lit.
+
+    Above 0.9 for the four images with two or three lit pixels, below 0.1 for the four with none or one. The
+    hints follow each image's weighted input ``z``: "scale up" only when every image
+    is strictly on its right side, and an image on the boundary (``|z|`` within 1% of the largest number) is
+    named, since scaling cannot move it off. The answer (e.g. equal weights, a bias between one and two of them)
+    is never printed.
+    """
+    exercise = "Exercise 4 (two of three pixels)"
     if not_answered(exercise, answer):
         return False
-    problems = numbers_problems(answer, 3, "(w1, w2, b)")
+    answer = _as_tuple(answer)
+    problems = numbers_problems(answer, 4, "(w1, w2, w3, b)")
     if problems:
         return report(exercise, problems)
-    w1, w2, b = answer
+    weights, b = [float(v) for v in answer[:3]], float(answer[3])
+    wanted = {c: sum(c) >= 2 for c in _THREE_PIXELS}
+    with np.errstate(over="ignore", invalid="ignore"):   # huge numbers may add up to inf: saturated
+        z = {c: sum(w * p for w, p in zip(weights, c)) + b for c in _THREE_PIXELS}
+        out = {c: float(SIGMOID.function(z[c])) for c in _THREE_PIXELS}
+    not_far = [c for c in _THREE_PIXELS if (out[c] <= 0.9 if wanted[c] else out[c] >= 0.1)]
+    if not not_far:
+        return report(exercise, [])
+    problems = [f"pixels {c} ({sum(c)} lit) give {out[c]:.3f}; it should be {'above 0.9' if wanted[c] else 'below 0.1'}"
+                for c in not_far]
+    size = max(abs(v) for v in (*weights, b))
+    on_line = [c for c in _THREE_PIXELS if not abs(z[c]) > 0.01 * size]       # also catches z = NaN (inf - inf)
+    wrong_side = [c for c in _THREE_PIXELS if not (z[c] > 0 if wanted[c] else z[c] < 0)]
+    singles = [c for c in _THREE_PIXELS if sum(c) == 1]
+    pairs = [c for c in _THREE_PIXELS if sum(c) == 2]
+    if all(w == 0 for w in weights):
+        problems.append("with all three weights 0 the output is the same for every image: the pixels must count")
+    elif out[(0, 0, 0)] > 0.5:
+        problems.append("with no pixel lit it is already on: the bias alone decides the black image")
+    elif on_line:
+        problems.append("the image" + ("s " if len(on_line) > 1 else " ") + ", ".join(str(c) for c in on_line)
+                        + (" lie" if len(on_line) > 1 else " lies") + " on the boundary or right next to it "
+                        "(weighted input " + ", ".join(f"{z[c]:.2g}" for c in on_line) + "), where the output is "
+                        "about 0.5. Scaling everything up together does not move the boundary, so it cannot help: "
+                        "change the bias (or the weights) until every image is clearly on its own side")
+    elif all(out[c] > 0.5 for c in singles):
+        problems.append("that is an OR: one lit pixel is already enough; the bias must demand more than one pixel")
+    elif all(out[c] <= 0.5 for c in pairs) and out[(1, 1, 1)] > 0.5:
+        problems.append("that is an AND of all three: it demands three lit pixels where two should do")
+    elif not wrong_side:
+        problems.append("every image is on the right side of 0.5, but not beyond 0.9 and 0.1: scale the weights and "
+                        "the bias up together (the boundary stays where it is, the switch gets sharper)")
+    else:
+        lone = [c for c in singles if z[c] > 0]
+        missed = [c for c in pairs if z[c] <= 0]
+        if lone:
+            problems.append("a single lit pixel, " + ", ".join(str(c) for c in lone) + ", switches it on: one pixel "
+                            "alone must never reach the threshold")
+        if missed:
+            problems.append("the pair" + ("s " if len(missed) > 1 else " ") + ", ".join(str(c) for c in missed)
+                            + " should switch it on but do" + ("" if len(missed) > 1 else "es") + " not: every two "
+                            "pixels together must pass the threshold")
+        if not (lone or missed):
+            problems.append("which side of the boundary is each image on? Write down the weighted input for "
+                            "0, 1, 2 and 3 lit pixels")
+    return report(exercise, problems)
+
+
+def _training_set():
+    from ..datasets import load_mnist   # here, so that importing the checks does not read MNIST
+
+    mnist = load_mnist()
+    return mnist.x_train, mnist.y_train
+
+
+def detector_stats(weights, bias, digit=1):
+    """How a neuron ``sigmoid(w . a + b)`` does as a detector of ``digit`` over the 60,000 training images.
+
+    Returns a dict: ``on`` (how many images switch it more than half on), ``hits`` (how many of those show
+    ``digit``), ``total`` (images of ``digit``), ``recall`` (hits / total), ``precision`` (hits / on), and
+    ``others`` (for each other digit, how many of its images switch the neuron on).
+    """
+    x, y = _training_set()
+    sums = x @ np.asarray(weights, dtype=np.float32).ravel()
+    on = sums + np.float32(bias) > 0
+    is_digit = y == digit
+    hits, n_on = int(np.sum(on & is_digit)), int(np.sum(on))
+    return {"on": n_on, "hits": hits, "total": int(np.sum(is_digit)), "recall": hits / int(np.sum(is_digit)),
+            "precision": hits / n_on if n_on else 0.0, "n_images": int(y.size),
+            "others": np.bincount(y[on & ~is_digit], minlength=10)}
+
+
+def _feasible_on_counts(weights, digit, min_recall, min_precision):
+    """The range (fewest, most) of images switched on over which some threshold meets both marks, or None.
+
+    Switching on the ``n`` images with the largest weighted sums is what a threshold between the n-th and the
+    (n+1)-th largest sum does; every n is tried at once with cumulative counts.
+    """
+    x, y = _training_set()
+    sums = x @ np.asarray(weights, dtype=np.float32).ravel()
+    hits = np.cumsum(y[np.argsort(-sums, kind="stable")] == digit)
+    n_on = np.arange(1, hits.size + 1)
+    good = np.flatnonzero((hits >= min_recall * hits[-1]) & (hits >= min_precision * n_on))
+    return (int(n_on[good[0]]), int(n_on[good[-1]])) if good.size else None
+
+
+def check_one_detector(answer):
+    """Exercise 5: ``(weights, bias)`` of a hand-built neuron that detects the 1s of the training set.
+
+    ``weights`` has 784 values (or 28x28), each -1, 0 or +1. Right when, over the 60,000 training images, at
+    least half of the 1s switch it more than half on (``w . a + b > 0``) and at least 80% of the images that
+    switch it on are 1s. The check prints what it measured, then what to change.
+    """
+    exercise = "Exercise 5 (a detector for the 1s)"
+    digit, min_recall, min_precision = 1, 0.5, 0.8
+    if not_answered(exercise, answer):
+        return False
+    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
+        return report(exercise, [f"the answer should be a pair (weights, bias), got {type(answer).__name__}"])
+    weights, bias = answer
+    try:
+        weights = np.asarray(weights)
+    except (TypeError, ValueError):     # e.g. a ragged list
+        weights = np.asarray(None)
+    if not (np.issubdtype(weights.dtype, np.floating) or np.issubdtype(weights.dtype, np.integer)):
+        return report(exercise, ["the weights should be 784 real numbers (or a 28x28 array), got something numpy "
+                                 "cannot read as real numbers"])
+    weights = weights.astype(float)
+    if weights.size != 784 or weights.shape not in ((784,), (28, 28), (1, 784), (784, 1)):
+        return report(exercise, [f"the weights should be 784 numbers or a 28x28 array, got shape {weights.shape}"])
+    if not np.all(np.isfinite(weights)):
+        return report(exercise, ["the weights contain NaN or infinity"])
+    if not np.all(np.isin(weights, (-1.0, 0.0, 1.0))):
+        return report(exercise, ["build it by hand, as section 2 built its detector: use only the weights -1, 0 and +1 "
+                                 "(+1 where a 1 has ink, -1 where it has none but other digits do)"])
+    bias = _number(bias)
+    if bias is None:
+        return report(exercise, [f"the bias should be one number, got {answer[1]!r}"])
+    stats = detector_stats(weights, bias, digit)
+    commonest = [d for d in np.argsort(-stats["others"], kind="stable") if stats["others"][d] > 0][:3]
+    others = ", ".join(f"{d}s: {stats['others'][d]:,}" for d in commonest) or "none"
+    print(f"  measured on the {stats['n_images']:,} training images: on for {stats['on']:,} of them; "
+          f"{stats['hits']:,} of the {stats['total']:,} {digit}s ({stats['recall']:.1%}); "
+          f"{stats['precision']:.1%} of the images it is on for are {digit}s (others: {others})")
+    if stats["recall"] >= min_recall and stats["precision"] >= min_precision:
+        return report(exercise, [])
+    feasible = _feasible_on_counts(weights, digit, min_recall, min_precision)
     problems = []
-    for (a1, a2), wanted in {(0, 0): False, (1, 0): False, (0, 1): False, (1, 1): True}.items():
-        with np.errstate(over="ignore", invalid="ignore"):   # huge weights may add up to inf: saturated
-            out = float(SIGMOID.function(w1 * a1 + w2 * a2 + b))
-        if wanted and out <= 0.9:
-            problems.append(f"pixels ({a1}, {a2}) give {out:.3f}; it should be above 0.9")
-        if not wanted and out >= 0.1:
-            problems.append(f"pixels ({a1}, {a2}) give {out:.3f}; it should be below 0.1")
-    if problems:
-        problems.append("hint: two equal, large weights w and a bias between -2w and -w (the middle is -1.5 w)")
+    if stats["recall"] < min_recall:
+        problems.append(f"fewer than half of the {digit}s switch it on")
+    if stats["precision"] < min_precision:
+        problems.append(f"fewer than {min_precision:.0%} of the images it is on for are {digit}s")
+    if feasible is not None:
+        _, highest = feasible
+        direction = ("more negative (a higher threshold -b)" if stats["on"] > highest
+                     else "less negative (a lower threshold -b)")
+        problems.append(f"these weights can do it with the right bias: make the bias {direction}")
+    elif np.all(weights >= 0):
+        problems.append("no bias makes these weights work, and none of them is negative: nothing lowers the sum of a "
+                        f"digit that has ink beside the stroke. Give negative weights where {digit}s have no ink, as "
+                        "the frame of the lesson's detector does")
+    else:
+        problems.append(f"no bias makes these weights work: where do the commonest others "
+                        f"({', '.join(str(d) for d in commonest)}) have ink that a {digit} has not? And {digit}s lean "
+                        "at different angles: does your positive region catch them?")
     return report(exercise, problems)

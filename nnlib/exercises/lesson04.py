@@ -2,98 +2,213 @@
 
 import numpy as np
 
-from ..datasets import load_mnist, one_hot
-from ..descent import bowl_gradient
+from ..datasets import load_mnist
+from ..descent import bowl_gradient, gradient_descent, wavy_slope
 from . import array_problems, is_number, not_answered, report
 
+def _curvature(x):
+    """f''(x) = 1/5 - 4 sin 2x for wavy."""
+    return 0.2 - 4 * np.sin(2 * x)
 
-def check_average_cost(answer):
-    """Exercise 1: the average cost, on the first 100 test images, of a lazy network (0.1 on every output).
 
-    The lazy network ignores the image and answers 0.1 on all ten output neurons. Every image costs
-    (0.1 - 1)^2 + 9 (0.1 - 0)^2 = 0.81 + 0.09 = 0.9, so the average is 0.9 (computed here from the real
-    labels all the same).
+def _lowest_bottom():
+    x = -0.75
+    for _ in range(20):                              # Newton's method on f'(x) = 0
+        x -= float(wavy_slope(x)) / _curvature(x)
+    return x
+
+
+WAVY_BOTTOM = _lowest_bottom()
+"""The bottom of wavy's lowest valley, x = -0.74796...: f'(x) = x/5 + 2 cos 2x = 0 there."""
+WAVY_CURVATURE = float(_curvature(WAVY_BOTTOM))
+"""f''(x) = 1/5 - 4 sin 2x at that bottom, about 4.19."""
+OTHER_CURVATURE = float(_curvature(2.2430756))
+"""The curvature of the valley at x = 2.243, about 4.10, which section 5 prints: a tempting number to copy."""
+START = -2.0
+"""Where exercise 3's walk starts (one of the starts of section 3, in the lowest valley)."""
+VALLEY = (-2.482, 0.827)
+"""The hilltops on either side of that valley (where f' = 0 and f'' < 0)."""
+
+
+def _one_number(answer):
+    """``answer`` as a float if it is one finite real number (a 0-d array counts), else None."""
+    if isinstance(answer, np.ndarray) and answer.ndim == 0 and np.issubdtype(answer.dtype, np.number):
+        answer = answer.item()
+    return float(answer) if is_number(answer) else None
+
+
+def _lazy_cost(c):
+    """Average cost of a network answering c on all ten outputs: (c - 1)^2 for the right one, c^2 for nine."""
+    return (c - 1) ** 2 + 9 * c ** 2
+
+
+def check_best_constant(best_constant):
+    """Exercise 1a: the constant output c (the same on all ten neurons) with the lowest average cost.
+
+    The cost of every image is (c - 1)^2 + 9 c^2, whatever the digit; its slope 2(c - 1) + 18 c is 0 at
+    c = 0.1. Accepted within 0.002 (a grid search with steps of 0.001 or 0.01 finds it).
     """
-    exercise = "Exercise 1 (the average cost of a lazy network)"
-    if not_answered(exercise, answer):
+    exercise = "Exercise 1a (the best constant output)"
+    if not_answered(exercise, best_constant):
         return False
-    if isinstance(answer, np.ndarray) and answer.ndim == 0:
-        answer = answer.item()                      # a numpy scalar in an array, e.g. np.array(0.9)
-    if not is_number(answer):
-        return report(exercise, [f"the answer should be one finite number, got {type(answer).__name__} "
-                                 f"{np.shape(answer) if isinstance(answer, np.ndarray) else repr(answer)[:60]}"])
+    c = _one_number(best_constant)
+    if c is None:
+        return report(exercise, [f"the answer should be one number c, got {type(best_constant).__name__}"])
+    if abs(c - 0.1) <= 0.002:
+        return report(exercise, [])
+    if abs(c) > 100:
+        return report(exercise, [f"c = {c:g} is far from the wanted outputs, which are all 0 or 1"])
+    slope = 2 * (c - 1) + 18 * c
+    way = "down" if slope > 0 else "up"
+    if abs(c - 0.1) <= 0.01:
+        problem = (f"close: at c = {c:g} the average cost is {_lazy_cost(c):.5f} and its slope is {slope:+.4f}, small "
+                   f"but not 0. Where exactly is the slope 0?")
+    else:
+        problem = (f"at c = {c:g} the lazy network's average cost is {_lazy_cost(c):.4f}, and the cost's slope with "
+                   f"respect to c is {slope:+.3f} there: a slightly {'smaller' if slope > 0 else 'larger'} c costs "
+                   f"less, so move c {way}")
+    return report(exercise, [problem])
+
+
+def check_lazy_accuracy(lazy_accuracy):
+    """Exercise 1b: the share of the first 100 test images the lazy network answers right.
+
+    Its ten outputs are equal, and ``np.argmax`` returns the first of equal values, neuron 0: it answers 0 for
+    every image and is right for the images of a 0. Accepted as a fraction (0.08) or as the count or the
+    percentage out of 100 (8).
+    """
+    exercise = "Exercise 1b (the lazy network's accuracy)"
+    if not_answered(exercise, lazy_accuracy):
+        return False
+    a = _one_number(lazy_accuracy)
+    if a is None:
+        return report(exercise, [f"the answer should be one number (a fraction such as 0.5, or a count out of "
+                                 f"100), got {type(lazy_accuracy).__name__}"])
     labels = load_mnist().y_test[:100]
-    per_example = np.sum((np.full((labels.size, 10), 0.1) - one_hot(labels)) ** 2, axis=1)
-    value, problems = float(answer), []
-    if np.isclose(value, per_example.sum(), rtol=1e-4):
-        problems.append("that is the sum over the 100 examples; the average divides by their number")
-    elif np.isclose(value, per_example.mean() / 10, rtol=1e-4):
-        problems.append("that is a tenth of the cost: either you averaged over the 10 outputs (the cost of one "
-                        "example is their sum) or you left out the right neuron, which says 0.1 but should say 1")
-    elif np.isclose(value, 0.81, rtol=1e-4):
-        problems.append("that counts only the right neuron, (0.1 - 1)^2; the nine wrong ones add (0.1 - 0)^2 each")
-    elif not np.isclose(value, per_example.mean(), rtol=1e-4):
-        problems.append(f"got {value:.4f}. For each image sum the squared differences between the lazy outputs "
-                        "(0.1 ten times) and the one-hot target over the 10 outputs, then average over the 100 images")
-    return report(exercise, problems)
+    right = int(np.sum(labels == 0))
+    if np.isclose(a, right / labels.size) or np.isclose(a, right):
+        return report(exercise, [])
+    if np.isclose(a, 0.1) or np.isclose(a, 10):
+        problem = ("that is one in ten, as if a tie were broken at random. It is not: which neuron does np.argmax "
+                   "return when all ten values are equal, and how many of the 100 images show that digit?")
+    elif not 0 <= a <= 100:
+        problem = f"{a:g} cannot be an accuracy: give a fraction from 0 to 1 or a count out of 100"
+    else:
+        problem = ("count the images whose label equals the lazy network's answer (its brightest neuron, "
+                   "np.argmax of its ten outputs) and divide by 100")
+    return report(exercise, [problem])
 
 
-def check_bowl_gradient(answer):
-    """Exercise 2: the gradient of the tilted bowl C(x, y) = x^2 + x y + y^2 at (-2, 3), as an array of shape (2,).
+def check_bowl_gradient(gradient):
+    """Exercise 2: the gradient of the tilted bowl C(x, y) = x^2 + x y + y^2 at (-2, 3), two numbers.
 
-    ``(dC/dx, dC/dy) = (2x + y, x + 2y)``, which is (-1, 4) there.
+    ``(dC/dx, dC/dy) = (2x + y, x + 2y)``, which is (-1, 4) there. Any sequence of two numbers is accepted.
     """
     exercise = "Exercise 2 (gradient of the tilted bowl at (-2, 3))"
-    if not_answered(exercise, answer):
+    if not_answered(exercise, gradient):
         return False
-    problems = array_problems(answer, (2,))
+    problems = array_problems(gradient, (2,))
     if not problems:
         x, y = -2.0, 3.0
         expected = np.array([2 * x + y, x + 2 * y])
-        answer = np.asarray(answer, dtype=float)
-        if np.allclose(answer, -expected, atol=1e-3):
+        answer = np.asarray(gradient, dtype=float)
+        if np.allclose(answer, expected, atol=1e-3):
+            return report(exercise, [])
+        if np.allclose(answer, 0, atol=1e-9):
+            problems.append("(0, 0) is what numerical_gradient returns when the function you give it does not read "
+                            "the array it nudges (for example a lambda with the numbers -2 and 3 written in): the "
+                            "function must compute C from that array, p[0] and p[1]")
+        elif np.allclose(answer, -expected, atol=1e-3):
             problems.append("that is the negative gradient (downhill); the gradient points uphill")
         elif np.allclose(answer, expected[::-1], atol=1e-3):
             problems.append("the two components are swapped: the first is dC/dx, the second dC/dy")
         elif np.allclose(answer, [2 * x, 2 * y], atol=1e-3):
-            problems.append("the x y term is missing: as x changes, x y changes at the rate y, so d/dx (x y) = y; "
-                            "likewise d/dy (x y) = x")
+            problems.append("those are the derivatives of x^2 and y^2 only: the term x y depends on both variables, "
+                            "so it adds something to both partial derivatives")
         elif np.allclose(answer, bowl_gradient(np.array([x, y])), atol=1e-3):
             problems.append("that is the gradient of section 4's bowl 3/2 x^2 + 1/2 y^2; this exercise's bowl is "
                             "x^2 + x y + y^2")
-        elif not np.allclose(answer, expected, atol=1e-3):
+        else:
             problems.append(f"got {np.round(answer, 4).tolist()}; the gradient is (dC/dx, dC/dy): differentiate with "
                             "respect to x holding y fixed, then the other way round, and evaluate at x = -2, y = 3")
     return report(exercise, problems)
 
 
-def check_learn_rate_limit(answer):
-    """Exercise 3: the smallest learning rate at which descent on the bowl from (-1.8, 1.6) no longer converges.
+def _walk_report(rate, n_steps=2000):
+    """What descent on wavy from START at ``rate`` does: (steps to within 1e-8 of the bottom or None, kind)."""
+    walk = gradient_descent(wavy_slope, START, rate, n_steps, tolerance=0.0)
+    offsets = walk.path - WAVY_BOTTOM
+    near = np.flatnonzero(np.abs(offsets) < 1e-8)
+    if near.size:
+        before = offsets[1:near[0] + 1]
+        signs = np.sign(before[np.abs(before) > 1e-12])
+        zigzag = signs.size > 1 and np.mean(signs[1:] != signs[:-1]) > 0.5
+        return int(near[0]), "zig-zag" if zigzag else "one side"
+    if not np.all(np.isfinite(walk.path)) or np.abs(walk.path).max() > 1e6:
+        return None, "runs off"
+    tail = walk.path[-50:]
+    if np.all((tail > VALLEY[0]) & (tail < VALLEY[1])):          # still in the valley, between its two hilltops
+        return None, "swing"
+    return None, "leaves"
 
-    Each step multiplies x by ``1 - 3 rate`` and y by ``1 - rate``; x stops shrinking once
-    ``|1 - 3 rate| = 1``, at exactly 2/3, where it flips between -1.8 and 1.8 for ever. Only 2/3 is
-    accepted (to within 1e-7, so that a float32 2/3 passes but 0.67 or 0.666667 do not).
+
+def _factor_near_bottom(rate, offset=1e-4):
+    """What one step at ``rate`` multiplies the distance to the bottom by, measured from ``offset`` beside it.
+
+    Close to the bottom this is 1 - rate f''(x*) (the derivation of section 5), up to terms of the size of ``offset``.
     """
-    exercise = "Exercise 3 (the learning rate where descent on the bowl stops converging)"
-    if not_answered(exercise, answer):
+    x0 = WAVY_BOTTOM + offset
+    x1 = x0 - rate * float(wavy_slope(x0))
+    return (x1 - WAVY_BOTTOM) / offset
+
+
+def check_fastest_rate(rate):
+    """Exercise 3: the learning rate with which the walk closes in fastest on the bottom of wavy's lowest valley.
+
+    Close to the bottom x* every step multiplies the distance to it by 1 - rate k, with k = f''(x*) = 4.19; the rate
+    whose factor is smallest in size makes it 0: rate = 1 / k = 0.2387. Accepted when the factor, measured with one
+    step taken 1e-4 beside the bottom, is at most 0.015 in size (rates within 1.5% of 1 / k: rounding k or the rate
+    to two digits passes; 1 over the other valley's curvature, 0.2440, gives -0.022 and does not).
+    Wrong answers are told the factor of their rate and what the walk from -2.0 does, never the value.
+    """
+    exercise = "Exercise 3 (the fastest learning rate for wavy's lowest valley)"
+    if not_answered(exercise, rate):
         return False
-    if not is_number(answer):
-        return report(exercise, [f"the answer should be one finite number, got {answer!r} ({type(answer).__name__})"])
-    rate, problems = float(answer), []
-    if abs(rate - 2 / 3) <= 1e-7:
-        return report(exercise, problems)
-    x_factor, y_factor = abs(1 - 3 * rate), abs(1 - rate)
-    if abs(rate - 2.0) < 0.02:
-        problems.append("that is where the y direction stops converging; the x direction, 3 times steeper, stops earlier")
-    elif abs(rate - 2 / 3) < 0.01:
-        verdict = "diverges, slowly" if x_factor > 1 else "still converges, slowly"
-        problems.append(f"close, but at {rate} each step multiplies x by {1 - 3 * rate:+.4f}, so the walk {verdict}. "
-                        "The limit is the rate where |1 - 3 rate| is exactly 1: give that number exactly "
-                        "(Python turns a fraction such as 5/7 into a number)")
-    elif rate < 2 / 3:
-        problems.append(f"at {rate} each step multiplies x by {1 - 3 * rate:+.3f} and y by {1 - rate:+.3f}, both of "
-                        "size below 1, so the walk still converges: look at larger rates")
-    else:
-        problems.append(f"at {rate} the walk does not converge (each step multiplies x by {1 - 3 * rate:+.3f}, of size "
-                        f"{x_factor:.3f} >= 1), but neither does it at some smaller rates: find the smallest")
-    return report(exercise, problems)
+    value = _one_number(rate)
+    if value is None:
+        return report(exercise, [f"the answer should be one number, the learning rate, got {type(rate).__name__}"])
+    if value <= 0:
+        return report(exercise, ["a learning rate must be positive: with a negative one each step goes uphill, and 0 "
+                                 "does not move"])
+    if value > 1e3:
+        return report(exercise, [f"{value:g} is far too large a step for a valley a few units wide"])
+    factor = _factor_near_bottom(value)
+    if abs(factor) <= 0.015:
+        steps, _ = _walk_report(value, n_steps=100)
+        verdict = report(exercise, [])
+        print(f"  At {value:.4g} one step beside the bottom multiplies the distance to it by {factor:+.3f}; the walk from {START} is within 1e-8 of the bottom after {steps} "
+              f"steps (at 0.1 after {_walk_report(0.1, n_steps=100)[0]}).")
+        return verdict
+    if abs(value * OTHER_CURVATURE - 1) <= 0.002:
+        return report(exercise, ["that rate comes from the curvature of the valley at x = 2.243 (section 5); this "
+                                 "exercise's valley is the lowest one, at x = -0.748, whose curvature differs"])
+    if abs(value - 0.5) <= 1e-3:
+        return report(exercise, ["0.5 is the best rate for section 5's bowl, whose curvatures are 3 and 1; this "
+                                 "valley has one curvature of its own: measure it"])
+    beside = f"at {value:g} one step beside the bottom multiplies the distance to it by {factor:+.3f}"
+    if abs(factor + 1) <= 0.03:
+        return report(exercise, [f"{beside}: about -1, the limit of section 5, where the walk swings across the bottom "
+                                 f"and hardly closes in at all. That is about the slowest rate that still settles, not "
+                                 f"the fastest"])
+    if factor > 0:
+        return report(exercise, [f"{beside}: its steps fall short, so the walk creeps up on the bottom from one side: "
+                                 f"which rate would make the factor smaller in size?"])
+    if factor > -1:
+        return report(exercise, [f"{beside}: its steps overshoot, so the walk zig-zags across the bottom: which rate "
+                                 f"would make the factor smaller in size?"])
+    _, kind = _walk_report(value)
+    what = {"swing": "never settles at the bottom: it keeps swinging across it",
+            "leaves": "leaves this valley for another one",
+            "runs off": "runs off to infinity"}.get(kind, "overshoots the bottom further and further")
+    return report(exercise, [f"{beside}: a swing across the bottom grows at every step, and the walk from {START} "
+                             f"{what}"])

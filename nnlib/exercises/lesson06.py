@@ -2,47 +2,180 @@
 
 The checks work out the right answers here, independently of the learner's code, for the quadratic
 cost ``C0 = sum_j (a_j - y_j)**2`` of one example (averaged over the examples of a batch), and
-recognise the usual slips.
+recognise the usual slips. A failed check names the slip; it never prints the right numbers.
 """
 
 import numpy as np
 
+from ..activations import sigmoid_prime
 from ..network import Network
 from . import call_answer, not_answered, report
 
-HEBBIAN_CASES = (
-    ("(a) a_k = 0.9 into a WRONG output neuron that says 0.7", "down"),
-    ("(b) a_k = 0.1 into the RIGHT answer's neuron, which says 0.2", "up"),
-    ("(c) a_k = 0 into a wrong output neuron that says 0.7", "none"),
+WEIGHT_NUDGE_CASES = (
+    ("(a) into the right answer's neuron, which says 0.2", 0.2, 1.0),
+    ("(b) into the right answer's neuron, which already says 0.95", 0.95, 1.0),
+    ("(c) into a wrong neuron that says 0.7", 0.7, 0.0),
+    ("(d) into a wrong neuron that says 0.999", 0.999, 0.0),
 )
-"""Exercise 1: the three weights described in the lesson, and the right answer for each."""
+"""Exercise 1: (case, activation a_j of the output neuron, its target y_j)."""
 
-_HEBBIAN_REASONS = {
-    "down": "the neuron fires but should not: y_j - a_j < 0, so the weight from a bright neuron goes DOWN "
-            "(Hebb's rule would strengthen it)",
-    "up": "the neuron should fire and does not yet: y_j - a_j > 0 and a_k > 0, so the weight goes UP, "
-          "even though the two hardly fire together",
-    "none": "the change is proportional to a_k, and a_k = 0: the weight does not change",
-}
+HIDDEN_ACTIVATION = 0.8
+"""Exercise 1: the activation a_k of the hidden neuron that all four weights come from."""
 
 
-def check_hebbian_signs(answer):
-    """Exercise 1: a tuple of three words, "up", "down" or "none", one per case of :data:`HEBBIAN_CASES`."""
-    exercise = "Exercise 1 (fire together, wire together?)"
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _right_weight_nudges():
+    """Exercise 1's right answer: ``-dC0/dw_jk = a_k sigma'(z_j) 2 (y_j - a_j)`` for the four cases."""
+    a = np.array([case[1] for case in WEIGHT_NUDGE_CASES])
+    y = np.array([case[2] for case in WEIGHT_NUDGE_CASES])
+    return HIDDEN_ACTIVATION * a * (1 - a) * 2 * (y - a)
+
+
+def _weight_nudge_slips():
+    """What the usual slips give, case by case, and what to say about each (the message names the slip)."""
+    a = np.array([case[1] for case in WEIGHT_NUDGE_CASES])
+    y = np.array([case[2] for case in WEIGHT_NUDGE_CASES])
+    right, a_k = _right_weight_nudges(), HIDDEN_ACTIVATION
+    slope_at_a = _sigmoid(a) * (1 - _sigmoid(a))
+    return [
+        (-right, "that is dC0/dw, the derivative; the nudge is MINUS the derivative"),
+        (a_k * a, "that is the co-activation a_k * a_j of Hebb's rule, not the gradient's nudge: the nudge "
+                  "depends on the error y_j - a_j"),
+        (a_k * 2 * (y - a), "the output neuron's slope sigma'(z_j) is missing: a change of w_jk reaches the cost "
+                            "only through z_j, and a_j moves by sigma'(z_j) per unit of z_j"),
+        (right / 2, "off by a factor 2: the derivative of (a_j - y_j)**2 is 2 (a_j - y_j)"),
+        (right / a_k, "the factor a_k is missing: z_j changes by a_k per unit of w_jk"),
+        (a_k * slope_at_a * 2 * (y - a), "sigma' is taken at z_j, not at a_j: for the sigmoid, "
+                                         "sigma'(z_j) = a_j (1 - a_j)"),
+    ]
+
+
+def _as_four_numbers(answer):
+    """The answer as a float array of four finite numbers, or None (any sequence or array of 4 real numbers)."""
+    if isinstance(answer, (str, bytes, dict, bool)) or callable(answer):
+        return None
+    try:
+        if np.iscomplexobj(answer) or np.asarray(answer).dtype == bool:
+            return None
+        values = np.asarray(answer, dtype=float).ravel()
+    except (TypeError, ValueError, OverflowError):      # ragged lists, text inside, ...
+        return None
+    if values.size != 4 or not np.all(np.isfinite(values)):
+        return None
+    return values
+
+
+def check_weight_nudges(answer):
+    """Exercise 1: four numbers, the nudges ``-dC0/dw_jk`` of the four weights of :data:`WEIGHT_NUDGE_CASES`.
+
+    Any sequence or array of four numbers is accepted; each is compared with a relative tolerance of 3%
+    (two significant digits, or sigma' rounded by hand, are right).
+    """
+    exercise = "Exercise 1, part 2 (the four weight nudges)"
     if not_answered(exercise, answer):
         return False
-    if not isinstance(answer, (tuple, list)) or len(answer) != 3 or not all(isinstance(a, str) for a in answer):
-        return report(exercise, [f'the answer should be three words, each "up", "down" or "none", '
-                                 f'e.g. ("none", "up", "up"); got {answer!r}'])
+    values = _as_four_numbers(answer)
+    if values is None:
+        shown = repr(answer) if len(repr(answer)) <= 80 else repr(answer)[:77] + "..."
+        return report(exercise, [f"the answer should be four numbers, one per case (a) to (d), e.g. a tuple "
+                                 f"(0.1, 0.2, 0.3, 0.4); got {shown}"])
+    right = _right_weight_nudges()
+    close = np.isclose(values, right, rtol=0.03, atol=1e-5)
+    if close.all():
+        c, d = right[2], right[3]
+        print(f"  (d)'s neuron is the most wrong of the four, yet its weight moves {abs(c / d):.0f} times less than "
+              "(c)'s: at 0.999 the sigmoid is flat, sigma'(z_j) = a_j (1 - a_j) is about 0.001, so the cost hardly "
+              "depends on z_j and the gradient leaves it almost alone.\n"
+              f"  (b)'s neuron fires more than (a)'s (0.95 against 0.2), so Hebb's rule would strengthen (b)'s weight "
+              f"more; the gradient raises it {right[0] / right[1]:.0f} times less than (a)'s: (b) is nearly right "
+              "(error 0.05) and on a flat stretch of its sigmoid (slope 0.0475).\n"
+              "  With the quadratic cost a confidently wrong sigmoid neuron learns slowly; the cross-entropy cost "
+              "of lesson 5's modern recipe removes the factor sigma'(z_j) from the output layer's nudges "
+              "(Nielsen, chapter 3).")
+        return report(exercise, [])
     problems = []
-    for (case, right), given in zip(HEBBIAN_CASES, answer):
-        given = given.strip().lower()
-        if given not in ("up", "down", "none"):
-            problems.append(f'{case}: answer "up", "down" or "none", got {given!r}')
-        elif given != right:
-            problems.append(f"{case}: not {given!r}. Look at the sign of a_k * sigmoid'(z_j) * 2 (y_j - a_j)")
+    for slip, message in _weight_nudge_slips():
+        if np.allclose(values, slip, rtol=0.02, atol=1e-5):
+            return report(exercise, [f"all four: {message}"])
+    for (case, a_j, y_j), value, ok, expected in zip(WEIGHT_NUDGE_CASES, values, close, right):
+        if ok:
+            continue
+        hint = ("one factor per link of the chain w_jk -> z_j -> a_j -> C0 (section 3): which factor did you leave "
+                "out or get wrong?")
+        index = [c[0] for c in WEIGHT_NUDGE_CASES].index(case)
+        rounded = {float(f"{expected:.1g}")} | {round(float(expected), digits) for digits in (1, 2, 3)}
+        slip_message = next((message for slip, message in _weight_nudge_slips()
+                             if np.isclose(value, slip[index], rtol=0.02, atol=1e-5)), None)
+        coarse = any(np.isclose(value, r, rtol=1e-9, atol=1e-12) for r in rounded)
+        if coarse:
+            hint = ("rounded too coarsely: keep at least two significant digits (the small nudges are the point "
+                    "of this exercise)" + (f"; or else {slip_message}" if slip_message else ""))
+        elif slip_message:
+            hint = slip_message
+        elif value == 0:
+            hint = ("a nudge of 0 would mean the cost does not depend on this weight at all; here a_k = 0.8 "
+                    "and the neuron is not at its target")
+        elif np.sign(value) != np.sign(expected):
+            hint = ("wrong sign: should this weight go up or down? Look at the sign of the error y_j - a_j "
+                    "(target 1 for the right answer's neuron, 0 for a wrong one)")
+        problems.append(f"{case}: not {value:.4g}; {hint}")
+    return report(exercise, problems)
+
+
+NUDGE_GUESS_WHY = {
+    "a": "(a) has the largest error, 0.8, but the nudge is the error times the slope sigma'(z_j) = a_j (1 - a_j): "
+         "compare that product across the four cases",
+    "b": "(b) is nearly right (error 0.05), so its nudge is small: it cannot be the largest",
+    "c": "(c) is far from its target (error 0.7) on a steep stretch of its sigmoid: its nudge is not small",
+    "d": "(d) is the most wrong of the four, but at 0.999 its sigmoid is flat: look at sigma'(z_j) = a_j (1 - a_j) there",
+}
+"""Exercise 1, part 1: why a letter is a wrong guess for the weight that moves most (and "c" for the least)."""
+
+
+def _letters(answer):
+    """The guess as two letters from "a" to "d" (a pair of strings such as ("c", "d") or "(c)", or "c d"), or None."""
+    if isinstance(answer, str):
+        parts = [c for c in answer.lower() if c.isalpha()]
+    elif isinstance(answer, (tuple, list)) and len(answer) == 2 and all(isinstance(v, str) for v in answer):
+        parts = [v.lower().strip().strip("()").strip() for v in answer]
+    else:
+        return None
+    if len(parts) != 2 or not all(part in ("a", "b", "c", "d") for part in parts):
+        return None
+    return parts
+
+
+def check_nudge_guess(answer):
+    """Exercise 1, part 1: ``(most, least)``, the letters of the weights of :data:`WEIGHT_NUDGE_CASES` whose nudges
+    are largest and smallest in size. Any pair of strings ("c", "(c)", "C") or a string of two letters is accepted."""
+    exercise = "Exercise 1, part 1 (which weight moves most, which least?)"
+    if not_answered(exercise, answer):
+        return False
+    letters = _letters(answer)
+    if letters is None:
+        shown = repr(answer) if len(repr(answer)) <= 80 else repr(answer)[:77] + "..."
+        return report(exercise, [f"the answer should be two letters from a to d, the weight that moves most and the "
+                                 f"one that moves least, e.g. (\"a\", \"b\"); got {shown}"])
+    most, least = letters
+    sizes = dict(zip("abcd", np.abs(_right_weight_nudges())))
+    right_most, right_least = max(sizes, key=sizes.get), min(sizes, key=sizes.get)
+    problems = []
+    if most == least:
+        problems.append("the weight that moves most and the one that moves least must be two different ones")
+    else:
+        if most != right_most:
+            problems.append(f"not ({most}) the most: {NUDGE_GUESS_WHY[most]}")
+        if least != right_least:
+            why = {"a": "(a) is far from its target (error 0.8) on a fairly steep stretch of its sigmoid: its nudge is "
+                        "not small", "c": NUDGE_GUESS_WHY["c"]}[least] if least in ("a", "c") else (
+                "(b) is nearly right (error 0.05), but its slope, 0.0475, is not the smallest of the four: compare "
+                "the error times the slope across the cases")
+            problems.append(f"not ({least}) the least: {why}")
     if not problems:
-        print("  " + "\n  ".join(f"{case}: {right}, because {_HEBBIAN_REASONS[right]}" for case, right in HEBBIAN_CASES))
+        print("  Now compute the four nudges (part 2) to see by how much.")
     return report(exercise, problems)
 
 
@@ -65,32 +198,68 @@ def check_first_layer_nudges(answer):
         net, x, label = _small_network(seed)
         g = net.gradients(x, label)
         expected = -(g.deltas[1] @ net.weights[1])[0]                   # -dC0/da of hidden layer 1
-        result, problems = call_answer(answer, (net.copy(), x.copy(), label), expected.shape, "first_layer_nudges")
-        if result is None and problems and "shape" in problems[0]:
+        result, problems = call_answer(answer, (_do_it_yourself(net), x.copy(), label), expected.shape,
+                                       "first_layer_nudges")
+        problems = _hint_for_errors(problems, net, layers=True)
+        if result is None and problems and problems[0].startswith("what first_layer_nudges returned") \
+                and "shape" in problems[0]:
             problems.append("hint: one number per neuron of the FIRST hidden layer: take the second hidden "
                             "layer's nudges one layer further back")
         if result is not None and not np.allclose(result, expected, rtol=1e-6, atol=1e-12):
-            forward = net.forward(x, return_all=True)
             hidden2_nudges = -(g.deltas[2] @ net.weights[2])[0]
+            forward = net.forward(x, return_all=True)
+            out_error = 2 * (np.eye(net.sizes[-1])[label] - forward.activations[-1])
+            without_output_slope = net.weights[1].T @ (sigmoid_prime(forward.zs[1]) * (net.weights[2].T @ out_error))
             if np.allclose(result, -expected, rtol=1e-6, atol=1e-12):
                 hint = "the signs are flipped: a nudge is MINUS the derivative"
             elif np.allclose(result, net.weights[1].T @ hidden2_nudges, rtol=1e-6, atol=1e-12):
-                hint = ("you forgot sigmoid'(z) of the second hidden layer: its nudges must go through its "
-                        "neurons' slopes before being passed back")
+                hint = ("sigma'(z) of the second hidden layer is missing: its nudges reach its weighted inputs "
+                        "through its neurons' slopes before they are passed back")
+            elif np.allclose(result, without_output_slope, rtol=1e-6, atol=1e-12):
+                hint = ("the output neurons' slopes sigma'(z_j) are missing in the first step: the nudge of z_j is "
+                        "sigma'(z_j) 2 (y_j - a_j) (section 4)")
+            elif np.allclose(result, expected * sigmoid_prime(forward.zs[0]), rtol=1e-6, atol=1e-12):
+                hint = ("those are the nudges of hidden layer 1's weighted inputs z (its activations' nudges times "
+                        "sigma'(z)); the exercise asks for the nudges of its activations a, one step earlier")
             elif np.allclose(result, expected * 2, rtol=1e-6) or np.allclose(result, expected / 2, rtol=1e-6):
                 hint = "off by a factor 2: the output nudges are 2 (y_j - a_j)"
             else:
-                hint = ("nudge_k = sum_j w_jk sigmoid'(z_j) * (nudge of neuron j of hidden layer 2), with "
-                        "network.weights[1] and the z of hidden layer 2 "
-                        f"(forward(x, return_all=True).zs[1] has shape {forward.zs[1].shape})")
-            problems.append(f"expected {np.round(expected, 5)}, got {np.round(result, 5)}; {hint}")
+                hint = ("apply section 4's sum once more: which weights join hidden layer 1 to hidden layer 2, "
+                        "and whose slopes sigma'(z) does a nudge of hidden layer 2 pass through?")
+            problems.append(f"your nudges differ from backpropagation's on a small test network "
+                            f"(largest difference {np.max(np.abs(result - expected)):.2g}); {hint}")
         if problems:
             break
     return report(exercise, problems)
 
 
 def _no_gradients(*args, **kwargs):
-    raise RuntimeError("this exercise asks you to compute the nudges without network.gradients")
+    raise RuntimeError("this exercise asks you to compute the nudges yourself, without network.gradients or "
+                       "network.backprop")
+
+
+def _do_it_yourself(net):
+    """A copy of ``net`` whose ``gradients`` and ``backprop`` refuse to run: the exercises ask for the recipe."""
+    copy = net.copy()
+    copy.gradients = copy.backprop = _no_gradients
+    return copy
+
+
+def _hint_for_errors(problems, net, layers=False):
+    """Add a hint when the learner's function failed on a shape: the test networks are small, and (``layers``) each
+    sigma'(z) belongs to one layer."""
+    if problems and " raised " in problems[0] and any(word in problems[0] for word in ("shape", "broadcast",
+                                                                                        "index", "size")):
+        hints = []
+        if layers:
+            hints.append("hint: a shape did not fit. Is each sigma'(z) taken at the layer whose nudges it multiplies? "
+                         "forward.zs[l] holds the weighted inputs of the layer that network.weights[l] feeds, and "
+                         f"the test network's layers have {', '.join(str(n) for n in net.sizes[1:])} neurons")
+        hints.append(f"hint: the check's test network has sizes {net.sizes}, not the course's "
+                     "784-16-16-10: take every size from network.sizes (e.g. network.sizes[-1] outputs) "
+                     "rather than writing 10 or 16")
+        problems = problems + hints
+    return problems
 
 
 def check_batch_nudge(answer):
@@ -104,22 +273,23 @@ def check_batch_nudge(answer):
     net, _, _ = _small_network(63)
     x, labels = rng.uniform(0, 1, (5, 7)), rng.integers(0, 3, 5)
     expected = -net.gradients(x, labels).dW[-1]
-    learner_net = net.copy()
-    learner_net.gradients = _no_gradients           # the point of the exercise: do it yourself
-    result, problems = call_answer(answer, (learner_net, x.copy(), labels.copy()), expected.shape, "batch_nudge")
+    result, problems = call_answer(answer, (_do_it_yourself(net), x.copy(), labels.copy()), expected.shape,
+                                   "batch_nudge")
+    problems = _hint_for_errors(problems, net)
     if result is not None and not np.allclose(result, expected, rtol=1e-6, atol=1e-12):
         forward = net.forward(x, return_all=True)
         a_prev, out = forward.activations[-2], forward.activations[-1]
         error = np.eye(3)[labels] - out
-        hint = ("for each example, the nudge of w_jk is a_k sigmoid'(z_j) 2 (y_j - a_j); average over the "
-                "examples (a matrix product of the deltas with the previous activations, divided by the batch size)")
+        hint = ("for one example the nudge of w_jk is a_k sigma'(z_j) 2 (y_j - a_j) (section 5); the batch's is "
+                "the average of these over the examples: which matrix product sums over the examples?")
         if np.allclose(result, -expected, rtol=1e-6):
             hint = "the signs are flipped: the nudge is MINUS the gradient"
         elif np.allclose(result, expected * len(labels), rtol=1e-6):
             hint = "that is the sum over the examples; divide by the number of examples"
         elif np.allclose(result, (2 * error).T @ a_prev / len(labels), rtol=1e-6):
-            hint = "you forgot the factor sigmoid'(z_j) of the output neurons"
+            hint = "the factor sigma'(z_j) of the output neurons is missing"
         elif np.allclose(result, expected / 2, rtol=1e-6):
             hint = "off by a factor 2: the derivative of (a - y)**2 is 2 (a - y)"
-        problems.append(f"your average differs from the expected one; {hint}")
+        problems.append(f"your average differs from backpropagation's (largest difference "
+                        f"{np.max(np.abs(result - expected)):.2g}); {hint}")
     return report(exercise, problems)

@@ -1,7 +1,9 @@
 """Self-checks for the exercises of lesson 7 (the calculus of backpropagation).
 
-The checks work out the right answers independently of the learner's code: with the chain rule
-written out here, and with centred finite differences.
+The checks work out the right answers independently of the learner's code: with the chain rule written
+out here, with the graph engine, and with centred finite differences. A wrong answer gets a message that
+names the likely slip, never the right formula or the right code (exercise 1 shows the expected numbers
+at a random point, which do not give the formula away; exercises 2 and 4 never show the right numbers).
 """
 
 import math
@@ -10,9 +12,25 @@ import numpy as np
 
 from ..activations import sigmoid, sigmoid_prime
 from ..autograd import Value
-from . import not_answered, report
+from ..gradcheck import numerical_gradient, relative_error
+from ..lecture import error as lecture_error
+from ..lecture import train as lecture_train
+from ..step_by_step import EXAMPLE, build_network
+from . import is_number, not_answered, report
 
 
+def _pair(answer):
+    """``answer`` as two floats if it is a pair of finite real numbers (tuple, list or array), else None."""
+    if isinstance(answer, np.ndarray):
+        if answer.shape != (2,) or not np.issubdtype(answer.dtype, np.number):
+            return None
+        answer = answer.tolist()
+    if isinstance(answer, (tuple, list)) and len(answer) == 2 and all(is_number(a) for a in answer):
+        return float(answer[0]), float(answer[1])
+    return None
+
+
+# ---------------------------------------------------------------- exercise 1: a tanh neuron, the 1/2 cost
 def _chain_factors(w, a_prev, b, y):
     """The common factor dC0/dz of exercise 1 and of the likely wrong versions of it."""
     z = w * a_prev + b
@@ -24,12 +42,21 @@ def _chain_factors(w, a_prev, b, y):
             "tanh' written as 1 - z^2": (1 - z * z) * (t - y)}
 
 
+_CHAIN_HINTS = {
+    "without the 1/2": "the cost has a 1/2 this time: differentiate 1/2 (a - y)**2 again, the 2 does not survive",
+    "sigmoid": "the neuron is a tanh neuron: the middle factor is the slope of tanh at z, not of the sigmoid",
+    "sigmoid, without the 1/2": "that is section 1's neuron (sigmoid, cost without the 1/2); "
+                                "here a = tanh(z) and C0 = 1/2 (a - y)**2",
+    "tanh' written as 1 - z^2": "the slope of tanh is written with tanh(z) itself, not with z",
+}
+
+
 def check_chain_gradients(answer):
     """Exercise 1: ``chain_gradients(w, a_prev, b, y)`` returns ``(dC0/dw, dC0/db, dC0/da_prev)`` for a
     tanh neuron with the lecture's cost: ``a = tanh(w a_prev + b)``, ``C0 = 1/2 (a - y)**2``.
 
-    The checker compares with the chain rule written out here at random points, and recognises the
-    usual slips (sigmoid instead of tanh, the 2 of the cost without its 1/2).
+    Compared with the chain rule written out here at three random points; the usual slips (sigmoid
+    instead of tanh, the 2 of the cost without its 1/2) are recognised by the common factor dC0/dz.
     """
     exercise = "Exercise 1 (chain rule for a tanh neuron with the 1/2 cost)"
     if not_answered(exercise, answer):
@@ -50,79 +77,251 @@ def check_chain_gradients(answer):
                                      f"{type(error).__name__}: {error}"])
         if len(result) != 3:
             return report(exercise, [f"return three numbers (dC0/dw, dC0/db, dC0/da_prev), got {len(result)}"])
+        if not all(math.isfinite(r) for r in result):
+            return report(exercise, [f"chain_gradients returned {result}: NaN or infinity"])
         wrong = [f"{name}: expected {e:.6f}, got {r:.6f}" for name, e, r in zip(names, expected, result)
                  if not math.isclose(e, r, rel_tol=1e-6, abs_tol=1e-12)]
         if wrong:
-            hints = {"without the 1/2": "the cost has a 1/2 this time: dC0/da = a - y, not 2 (a - y)",
-                     "sigmoid": "the neuron is a tanh neuron: da/dz = 1 - tanh(z)**2, not sigmoid'(z)",
-                     "sigmoid, without the 1/2": "that is section 1's neuron (sigmoid, cost without 1/2); "
-                                                 "here a = tanh(z) and C0 = 1/2 (a - y)**2",
-                     "tanh' written as 1 - z^2": "da/dz = 1 - tanh(z)**2: square the activation, not z"}
-            for slip, hint in hints.items():
+            for slip, hint in _CHAIN_HINTS.items():
                 if math.isclose(result[1], factors[slip], rel_tol=1e-6, abs_tol=1e-12):
                     wrong.append(f"hint: {hint}")
                     break
+            else:
+                if math.isclose(result[1], factors["right"], rel_tol=1e-6, abs_tol=1e-12):
+                    wrong.append("hint: dC0/db is right; dC0/dw and dC0/da_prev multiply it by what z = w a_prev + b "
+                                 "changes by per unit of w, and of a_prev")
             return report(exercise, [f"at w={w:.3f}, a_prev={a_prev:.3f}, b={b:.3f}, y={y:.3f}"] + wrong)
     return report(exercise, [])
 
 
-EXERCISE_2_POINT = {"a": 0.5, "b": -1.5}
-"""Where exercise 2 asks for the gradient of ``g(a, b) = tanh(a * b + b**3) / b``."""
+# ---------------------------------------------------------------- exercise 2: the shared biases, by hand
+def _bias_gradients_by_engine(example=EXAMPLE):
+    """dE/db1 and dE/db2 of the step-by-step network, from the graph engine (each bias is one Value
+    shared by the two neurons of its layer), with the deltas they are made of."""
+    network = build_network(example["weights"], example["inputs"], example["targets"], example["b1"], example["b2"])
+    network.error.backward()
+    order = network.error.topological_order()
+    bias = {v.label: v.grad for v in order if v.label in ("b1", "b2")}
+    delta_h = [h.children[0].grad for h in network.h]            # out = sigmoid(net): net is the child
+    delta_o = [o.children[0].grad for o in network.o]
+    return bias["b1"], bias["b2"], delta_h, delta_o, [h.data for h in network.h]
 
 
-def _g(a, b):
-    return math.tanh(a * b + b ** 3) / b
+def _times_an_activation(given, deltas, activations, close):
+    """True if ``given`` looks like deltas multiplied by activations (what a weight's gradient is)."""
+    candidates = [d * a for d in deltas for a in activations]
+    candidates += [sum(deltas) * a for a in activations] + [sum(d * a for d, a in zip(deltas, activations))]
+    return any(close(given, c) for c in candidates)
 
 
-def check_value_gradients(answer):
-    """Exercise 2: ``(dg/da, dg/db)`` of ``g(a, b) = tanh(a b + b**3) / b`` at a = 0.5, b = -1.5."""
-    exercise = "Exercise 2 (gradients with Value)"
+def check_shared_bias_gradients(answer):
+    """Exercise 2: ``(dE/db1, dE/db2)`` of the step-by-step network, worked out by hand from its deltas.
+
+    ``b1`` is one number shared by both hidden neurons, ``b2`` one shared by both output neurons.
+    """
+    exercise = "Exercise 2 (the gradients of the shared biases, by hand)"
     if not_answered(exercise, answer):
         return False
-    if isinstance(answer, (tuple, list)) and any(isinstance(r, Value) for r in answer):
-        return report(exercise, ["give the gradients as numbers (a.grad, b.grad), not the Values themselves"])
-    try:
-        result = tuple(float(r) for r in answer)
-    except Exception:  # anything that is not a pair of numbers
-        return report(exercise, [f"the answer should be a pair of numbers (dg/da, dg/db), got {answer!r}"])
-    if len(result) != 2:
-        return report(exercise, [f"the answer should be a pair of numbers (dg/da, dg/db), got {len(result)} values"])
-    a, b, h = EXERCISE_2_POINT["a"], EXERCISE_2_POINT["b"], 1e-6
-    expected = ((_g(a + h, b) - _g(a - h, b)) / (2 * h), (_g(a, b + h) - _g(a, b - h)) / (2 * h))
-    problems = [f"{name}: expected about {e:.6f}, got {r:.6f}"
-                for name, e, r in zip(("dg/da", "dg/db"), expected, result)
-                if not math.isclose(e, r, rel_tol=1e-6, abs_tol=1e-9)]
-    if problems and math.isclose(result[0], expected[1], rel_tol=1e-6):
-        problems.append("hint: are the two gradients in the right order (dg/da first)?")
+    if isinstance(answer, (tuple, list)) and any(isinstance(a, Value) for a in answer):
+        return report(exercise, ["give two numbers (dE/db1, dE/db2), not Values"])
+    pair = _pair(answer)
+    if pair is None:
+        return report(exercise, [f"the answer should be a pair of numbers (dE/db1, dE/db2), got {answer!r}"])
+    db1, db2 = pair
+    right1, right2, delta_h, delta_o, out_h = _bias_gradients_by_engine()
+
+    def close(x, y):
+        return math.isclose(x, y, rel_tol=1e-6, abs_tol=1e-12)
+
+    if close(db1, right1) and close(db2, right2):
+        return report(exercise, [])
+    if close(db1, right2) and close(db2, right1):
+        return report(exercise, ["the two numbers are in the wrong order: dE/db1 (the hidden layer's bias) first"])
+    if all(math.isclose(given, right, rel_tol=2e-3) for given, right in ((db1, right1), (db2, right2))):
+        return report(exercise, ["close: your reasoning gives the right numbers, but rounded. Work with the deltas "
+                                 "as printed (9 decimals) and give at least 6 significant digits"])
+    problems = []
+    for name, given, right, deltas, layer, other in (("dE/db1", db1, right1, delta_h, "hidden", "h2"),
+                                                      ("dE/db2", db2, right2, delta_o, "output", "o2")):
+        if close(given, right):
+            continue
+        if any(close(given, d) for d in deltas):
+            problems.append(f"{name}: that is one neuron's delta only; b{name[-1]} is shared, it also feeds "
+                            f"{other}, so it reaches the error through both neurons of the {layer} layer")
+        elif close(given, sum(deltas) / 2):
+            problems.append(f"{name}: a value used in two places receives the sum of the gradients of its uses, "
+                            "not their average")
+        elif close(given, -right):
+            problems.append(f"{name}: the sign is wrong: the gradient of E, where delta = (out - target) out (1 - out)")
+        elif _times_an_activation(given, deltas, out_h if name == "dE/db2" else EXAMPLE["inputs"], close):
+            problems.append(f"{name}: a bias is multiplied by 1 in net = ... + b * 1, so its local derivative "
+                            "is 1, not an activation")
+        else:
+            problems.append(f"{name}: not yet. Which neurons does b{name[-1]} feed, and what does "
+                            "net change by per unit of b?")
     return report(exercise, problems)
 
 
+# ---------------------------------------------------------------- exercise 3: a new operation, log
 def check_value_log(answer):
-    """Exercise 3: ``log(v)`` returns a new Value holding ``ln(v.data)`` that backpropagates ``1/v``."""
+    """Exercise 3: ``value_log(v)`` returns a new Value holding ``ln(v.data)`` with ``v`` among its
+    children, whose backward step passes ``out.grad / v`` to ``v``.
+
+    The check backpropagates ``v * value_log(v)`` (v is used twice; d(v ln v)/dv = ln v + 1) and
+    recognises the usual slips by the gradient they give.
+    """
     exercise = "Exercise 3 (a new operation: log)"
     if not_answered(exercise, answer):
         return False
     if not callable(answer):
-        return report(exercise, [f"the answer should be a function log(v), got {type(answer).__name__}"])
-    problems = []
+        return report(exercise, [f"the answer should be a function value_log(v), got {type(answer).__name__}"])
     for x in (2.0, 0.25):
         v = Value(x)
         try:
             out = answer(v)
             if not isinstance(out, Value):
-                return report(exercise, [f"log(v) should return a Value, got {type(out).__name__}"])
+                return report(exercise, [f"value_log(v) should return a Value, got {type(out).__name__}"])
+            if not math.isclose(out.data, math.log(x), rel_tol=1e-12):
+                return report(exercise, [f"value_log(Value({x})).data should be ln({x}), got {out.data:.6f}"])
+            if v not in out.children:
+                return report(exercise, ["the new Value must list v among its children (the second argument "
+                                         "of Value(...)), or backward() never reaches v"])
             loss = out * v                 # d(v ln v)/dv = ln v + 1, and v is used twice
             loss.backward()
-            loss.backward()                # twice: must give the same gradient
+            loss.backward()                # twice: ours resets, so the same gradient
         except Exception as error:  # the learner's code may fail in any way: report it, never raise
-            return report(exercise, [f"log(Value({x})) failed: {type(error).__name__}: {error}"])
-        if not math.isclose(out.data, math.log(x), rel_tol=1e-12):
-            problems.append(f"log(Value({x})).data should be {math.log(x):.6f}, got {out.data:.6f}")
-        elif v not in out.children:
-            problems.append("the new Value must list v among its children, e.g. Value(math.log(v.data), (v,), 'log')")
-        elif not math.isclose(v.grad, math.log(x) + 1, rel_tol=1e-9):
-            problems.append(f"for v = {x}, the gradient of v * log(v) should be ln(v) + 1 = {math.log(x) + 1:.6f}, "
-                            f"got {v.grad:.6f}: the local backward step is v.grad += (1 / v.data) * out.grad")
-        if problems:
-            break
-    return report(exercise, problems)
+            return report(exercise, [f"value_log(Value({x})) or backward() failed: {type(error).__name__}: {error}"])
+        got, ln = v.grad, math.log(x)
+        if math.isclose(got, ln + 1, rel_tol=1e-9):
+            continue
+        slips = [(ln + 1 / x, "multiply the local derivative by out.grad (the gradient arriving from above)"),
+                 (1.0, "v is used twice in v * ln(v): add to v.grad with +=, do not overwrite it with ="),
+                 (ln, "the backward step of your log passes nothing on to v"),
+                 (ln + x * x, "the local derivative of ln v is not v: what is d ln(v) / dv?"),
+                 (ln + x * ln, "the local derivative of ln v is not ln v itself: what is d ln(v) / dv?")]
+        hint = next((h for value, h in slips if math.isclose(got, value, rel_tol=1e-9)),
+                    "the gradient through your log is wrong: check its local derivative d ln(v) / dv and that "
+                    "the backward step adds local derivative times out.grad to v.grad")
+        return report(exercise, [f"for v = {x}, backpropagating v * value_log(v) gave dv = {got:.6f}, "
+                                 f"which is not d(v ln v)/dv; hint: {hint}"])
+    return report(exercise, [])
+
+
+# ---------------------------------------------------------------- exercise 4: a gradient check of the script
+def _script_check():
+    """Relative errors of the 14 March 2015 script's first-step gradients, w1..w4 and w5..w8, and the
+    gradients themselves, against finite differences of the lecture's error at the starting weights."""
+    eta, start = EXAMPLE["learning_rate"], np.array(EXAMPLE["weights"], dtype=np.float64)
+    script = (start - np.array(lecture_train(1, hidden_deltas_from="updated").weights)) / eta
+    p = start.copy()
+    numeric = numerical_gradient(lambda: lecture_error(p), p, epsilon=1e-5)
+    return relative_error(script[:4], numeric[:4]), relative_error(script[4:], numeric[4:])
+
+
+SCRIPT_CHECK_CHOICES = ("w1..w4", "w5..w8", "both", "neither")
+"""Exercise 4's third entry: which weights a gradient check would flag as wrong."""
+
+
+def check_script_gradient_check(answer):
+    """Exercise 4: ``(relative error of w1..w4, relative error of w5..w8, flagged)`` for the gradients the
+    lecture author's script of 14 March 2015 used in its first step, against finite differences;
+    ``flagged`` is one of :data:`SCRIPT_CHECK_CHOICES`, the weights a gradient check would call wrong."""
+    exercise = "Exercise 4 (would a gradient check have caught the script of 14 March?)"
+    if not_answered(exercise, answer):
+        return False
+    choices = ", ".join(repr(c) for c in SCRIPT_CHECK_CHOICES)
+    if not isinstance(answer, (tuple, list)) or len(answer) != 3:
+        return report(exercise, [f"the answer should be three things: (relative error of w1..w4, relative error of "
+                                 f"w5..w8, which weights the check flags: one of {choices}), got {answer!r}"])
+    pair = _pair(list(answer[:2]))
+    if pair is None:
+        return report(exercise, [f"the first two entries should be numbers (the two relative errors), "
+                                 f"got {answer[0]!r} and {answer[1]!r}"])
+    hidden, output = pair
+    flagged = answer[2].strip().lower() if isinstance(answer[2], str) else None
+    if flagged not in SCRIPT_CHECK_CHOICES:
+        return report(exercise, [f"the third entry should be one of {choices}, got {answer[2]!r}"])
+    right_hidden, right_output = _script_check()
+    if not (hidden >= 0 and output >= 0):
+        return report(exercise, ["a relative error |a - b| / (|a| + |b|) is never negative"])
+    if math.isclose(output, right_hidden, rel_tol=0.02) and hidden < 1e-6:
+        return report(exercise, ["the two numbers are in the wrong order: w1..w4 (the hidden layer) first"])
+    if math.isclose(hidden, 1 / 3, rel_tol=0.01) or math.isclose(output, 1 / 3, rel_tol=0.01):
+        return report(exercise, ["1/3 is what a gradient half (or twice) the right size gives: the update "
+                                 "moved each weight by eta * gradient, so divide w - w+ by eta"])
+    if hidden < 1e-6 and output < 1e-6:
+        return report(exercise, ["both layers agree: that is the fixed order. The script of 14 March is "
+                                 "lecture.train(1, hidden_deltas_from='updated')"])
+    if not (math.isclose(hidden, right_hidden, rel_tol=0.02) and output < 1e-6):
+        return report(exercise, ["not yet: compare the script's first-step gradients (w - w+) / eta with "
+                                 "numerical_gradient of the lecture's error at the starting weights, w1..w4 and "
+                                 "w5..w8 separately, each with relative_error"])
+    if flagged != "w1..w4":
+        return report(exercise, ["your two numbers are right; now read them with section 5's rule of thumb: about "
+                                 "1e-7 or less is right, above 1e-2 is wrong"])
+    print(f"  Right: the check passes w5..w8 (an error at the level of rounding) and flags w1..w4 ({hidden:.3f}). "
+          "The flagged layer is the one whose gradient was computed from something else, as with the missing "
+          "sigma': here the hidden deltas were computed from w5..w8 after their update, not from the weights "
+          "the forward pass used.")
+    return report(exercise, [])
+
+
+# ---------------------------------------------------------------- exercise 5: the cross-entropy's delta
+def _cross_entropy(z, y):
+    """The cross-entropy cost of sigmoid outputs, -sum(y ln a + (1 - y) ln(1 - a)) with a = sigmoid(z)."""
+    a = sigmoid(z)
+    return float(-np.sum(y * np.log(a) + (1 - y) * np.log(1 - a)))
+
+
+def check_cross_entropy_delta(answer):
+    """Exercise 5: ``cross_entropy_delta(z, y)`` returns ``dC0/dz`` (the output layer's delta) for the
+    cross-entropy cost of sigmoid outputs, ``C0 = -sum(y ln a + (1 - y) ln(1 - a))`` with ``a = sigmoid(z)``.
+
+    Compared with centred finite differences of that cost at two random points (one-hot targets and
+    targets between 0 and 1); the usual slips (the quadratic cost's delta, dC0/da instead of dC0/dz, the
+    sign, one of the two terms of the cost only) are recognised by the vector they give.
+    """
+    exercise = "Exercise 5 (the output delta of the cross-entropy cost)"
+    if not_answered(exercise, answer):
+        return False
+    if not callable(answer):
+        return report(exercise, [f"the answer should be a function cross_entropy_delta(z, y), "
+                                 f"got {type(answer).__name__}"])
+    rng = np.random.default_rng(75)
+    for y in (np.array([0.0, 1.0, 0.0, 0.0]), np.array([1.0, 0.0, 0.3, 0.9])):
+        z = rng.uniform(-3, 3, size=4)
+        z_nudged = z.copy()
+        numeric = numerical_gradient(lambda: _cross_entropy(z_nudged, y), z_nudged)
+        try:
+            result = np.asarray(answer(z.copy(), y.copy()), dtype=np.float64)
+        except Exception as error:  # the learner's code may fail in any way: report it, never raise
+            return report(exercise, [f"cross_entropy_delta raised or returned something that is not numbers: "
+                                     f"{type(error).__name__}: {error}"])
+        if result.shape != z.shape:
+            return report(exercise, [f"return one delta per output neuron: an array of shape {z.shape} for z of "
+                                     f"shape {z.shape}, got shape {result.shape}"])
+        if not np.all(np.isfinite(result)):
+            return report(exercise, ["cross_entropy_delta returned NaN or infinity"])
+        if np.allclose(result, numeric, rtol=1e-6, atol=1e-8):
+            continue
+        a = sigmoid(z)
+        slope = a * (1 - a)
+        slips = [((a - y) * slope, "that is the delta of the quadratic cost with its 1/2; here the cost is the "
+                                   "cross-entropy: start from its derivative with respect to a_j"),
+                 (2 * (a - y) * slope, "that is the delta of section 2's quadratic cost; here the cost is the "
+                                       "cross-entropy: start from its derivative with respect to a_j"),
+                 ((a - y) / slope, "that is dC0/da_j; the delta is dC0/dz_j, so one more factor of the chain rule "
+                                   "is missing: how does a_j change with z_j?"),
+                 ((a - y) / slope * sigmoid_prime(a), "the sigmoid's slope is taken at z_j, not at a_j"),
+                 (-y * (1 - a), "both terms of the cost depend on a_j: the (1 - y_j) ln(1 - a_j) term has a "
+                                "derivative too"),
+                 ((1 - y) * a, "both terms of the cost depend on a_j: the y_j ln a_j term has a derivative too")]
+        hint = next((h for value, h in slips if np.allclose(result, value, rtol=1e-6, atol=1e-8)), None)
+        if hint is None and np.allclose(result, -numeric, rtol=1e-6, atol=1e-8):
+            hint = "the sign is wrong: mind the minus in front of the sum, and d ln(1 - a)/da"
+        if hint is None:
+            hint = ("compare your formula with numerical_gradient of the cost at one point, entry by entry, and "
+                    "check each factor of the chain rule dC0/dz_j = dC0/da_j * da_j/dz_j")
+        return report(exercise, [f"for z = {np.array2string(z, precision=3)} and y = {np.array2string(y, precision=2)} "
+                                 f"your deltas differ from the slopes of the cost; hint: {hint}"])
+    return report(exercise, [])

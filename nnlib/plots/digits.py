@@ -1,4 +1,5 @@
-"""Digit images and weight images (lessons 1, 2 and 5)."""
+"""Digit images and weight images (lessons 1, 2 and 5), and what a hand-built detector does over many digits
+(lesson 2)."""
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -167,40 +168,176 @@ def show_weight_images(weight_matrix, ncols=8, size=1.6, title=None, mark=None):
     return fig
 
 
-def show_weighted_sums(weights, images, labels=None, size=1.7, title=None):
+def show_weighted_sums(weights, images, labels=None, size=1.7, title=None, window=None, key=True):
     """How one neuron's weights meet several digits: each digit above its products ``w * a``.
 
-    Top row: the digits (grey). Bottom row: the pixel-by-pixel products of the weights with the
-    digit, blue where a bright pixel meets a positive weight, red where it meets a negative one.
-    The sum of a bottom image is the neuron's weighted sum for that digit, printed above it.
+    Top row: the digits (grey). Below, one row per weight image: the pixel-by-pixel products of the
+    weights with the digit, blue where a bright pixel meets a positive weight, red where it meets a
+    negative one. The sum of a product image is the neuron's weighted sum for that digit, printed above it.
+    Each row is one image of n tiles side by side (one axes per row, which draws fast).
 
     Parameters
     ----------
-    weights : array of 784 values (or 28x28)
+    weights : array of 784 values (or 28x28), or dict of str -> such an array
+        One neuron's weights, or several neurons' by name (one row of products each, named at the left).
     images : array, shape (n, 784) or (n, 28, 28)
     labels : sequence of int, optional
+    window : ((int, int), (int, int)), optional
+        ``((first_row, last_row), (first_column, last_column))``, a box drawn on every digit and every
+        product tile (the region the weights look at), rows and columns counted from 0, both ends included.
+    key : bool
+        Write what blue and red mean under the figure.
 
     Returns
     -------
-    (matplotlib.figure.Figure, numpy.ndarray)
-        The figure and the n weighted sums.
+    (matplotlib.figure.Figure, numpy.ndarray or dict of str -> numpy.ndarray)
+        The figure (its axes: the digits, then one per weight image, each with one text per tile: the
+        digit's name or the sum) and the n weighted sums (a dict of them, by name, when ``weights`` is a dict).
     """
-    w = _as_square(weights, "weights").ravel()
+    named = dict(weights) if isinstance(weights, dict) else {"w * a": weights}
+    flat = {name: _as_square(w, "weights").ravel() for name, w in named.items()}
     images = np.asarray(images, dtype=float).reshape(len(images), -1)
-    if images.shape[1] != w.size:
-        raise ValueError(f"images must have {w.size} pixels each like the weights, got shape {images.shape}")
-    products = images * w
-    sums = products.sum(axis=1)
-    limit = float(np.max(np.abs(w))) or 1.0
-    n = len(images)
-    fig, axes = plt.subplots(2, n, figsize=(size * n, 2 * size + 0.9), squeeze=False)
-    for k in range(n):
+    for w in flat.values():
+        if images.shape[1] != w.size:
+            raise ValueError(f"images must have {w.size} pixels each like the weights, got shape {images.shape}")
+    side = int(round(np.sqrt(images.shape[1])))
+    limit = max(float(np.max(np.abs(w))) for w in flat.values()) or 1.0
+    n, rows, gap = len(images), len(flat), max(side // 7, 2)
+    starts = np.arange(n) * (side + gap)
+
+    def mosaic(tiles):
+        canvas = np.full((side, n * side + (n - 1) * gap), np.nan)
+        for start, tile in zip(starts, tiles):
+            canvas[:, start:start + side] = tile.reshape(side, side)
+        return canvas
+
+    fig, axes = plt.subplots(1 + rows, 1, figsize=(size * n + 0.4, (1 + rows) * (size + 0.3) + 0.4), squeeze=False)
+    axes = axes[:, 0]
+    grey = plt.get_cmap(ACTIVATION_CMAP).with_extremes(bad="white")
+    axes[0].imshow(mosaic(images), cmap=grey, vmin=0, vmax=1, interpolation="nearest")
+
+    def draw_window(ax, start):
+        if window is not None:
+            (r0, r1), (c0, c1) = window
+            ax.add_patch(plt.Rectangle((start + c0 - 0.5, r0 - 0.5), c1 - c0 + 1, r1 - r0 + 1, fill=False,
+                                       edgecolor=ZOOM, lw=1.5))
+
+    for k, start in enumerate(starts):
         name = f"a {labels[k]}" if labels is not None else f"digit {k}"
-        show_digit(images[k], axes[0, k], name)
-        show_weight_image(products[k], axes[1, k], f"sum = {sums[k]:.1f}", colorbar=False, limit=limit)
-        axes[0, k].title.set_fontsize(10), axes[1, k].title.set_fontsize(10)
-    axes[0, 0].set_ylabel("digit a"), axes[1, 0].set_ylabel("w * a")
+        axes[0].text(start + side / 2 - 0.5, -1.5, name, ha="center", va="bottom", fontsize=10)
+        draw_window(axes[0], start)
+    sums = {}
+    weight_cmap = WEIGHT_CMAP.with_extremes(bad="white")
+    for ax, (label, w) in zip(axes[1:], flat.items()):
+        products = images * w
+        sums[label] = products.sum(axis=1)
+        ax.imshow(mosaic(products), cmap=weight_cmap, vmin=-limit, vmax=limit, interpolation="nearest")
+        for k, start in enumerate(starts):
+            ax.add_patch(plt.Rectangle((start - 0.5, -0.5), side, side, fill=False, edgecolor="#999999", lw=0.8))
+            ax.text(start + side / 2 - 0.5, -1.5, f"sum = {sums[label][k]:.1f}", ha="center", va="bottom", fontsize=10)
+            draw_window(ax, start)
+        ax.set_ylabel(label, fontsize=10)
+    axes[0].set_ylabel("the digits", fontsize=10)
+    for ax in axes:
+        ax.set_xticks([]), ax.set_yticks([])
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+    if title:
+        fig.suptitle(title)
+    if key:
+        fig.supxlabel("products w * a:  blue, ink on a positive weight (adds);  "
+                      "red, ink on a negative weight (subtracts)", fontsize=10)
+    fig.tight_layout()
+    return fig, (sums if isinstance(weights, dict) else sums["w * a"])
+
+
+def show_detector(weights, ax=None, title=None):
+    """A hand-built neuron's weights as a 28x28 image, with the rows and columns of its non-zero part labelled.
+
+    Like :func:`show_weight_image` (blue positive, red negative, white 0, colour bar), plus tick labels on
+    every row and column where some weight is not 0, and faint lines between those pixels, so that a
+    caption can name rows and columns. Returns the AxesImage.
+    """
+    grid = _as_square(weights, "weights")
+    shown = show_weight_image(grid, new_axes(ax, (5.0, 4.2)), title)
+    ax = shown.axes
+    rows, cols = np.flatnonzero(np.any(grid != 0, axis=1)), np.flatnonzero(np.any(grid != 0, axis=0))
+    if rows.size:
+        ax.set_yticks(rows), ax.set_xticks(cols)
+        ax.tick_params(labelsize=8, length=2, pad=1)
+        ax.set_xticklabels(cols, rotation=90)
+        ax.set_xticks(np.arange(cols[0], cols[-1] + 2) - 0.5, minor=True)
+        ax.set_yticks(np.arange(rows[0], rows[-1] + 2) - 0.5, minor=True)
+        ax.grid(which="minor", color="white", lw=0.4)
+        ax.tick_params(which="minor", length=0)
+        ax.set_xlabel("column", fontsize=8), ax.set_ylabel("row", fontsize=8)
+    return shown
+
+
+DIGIT_COLOUR = "#e08214"   # the digit a detector looks for, in histograms of its weighted sums
+OTHER_COLOUR = "#b8b8b8"   # every other digit
+
+
+def plot_detector_sums(sums_by_name, labels, digit=7, thresholds=None, bins=None):
+    """How a detector's weighted sums spread over many images: the wanted digit against all the others.
+
+    Each class is drawn as the share of its own images in each bin (the wanted digit orange, all other digits
+    grey), so the two shapes are comparable although the other digits are nine times as many: the area of a
+    class to the right of a threshold is the share of that class that switches the neuron on.
+
+    Parameters
+    ----------
+    sums_by_name : dict of str -> array of shape (n,)
+        For each detector (one panel each), its weighted sum ``w . a`` for every image.
+    labels : array of int, shape (n,)
+        The digit each image shows.
+    digit : int
+        The digit the detectors look for.
+    thresholds : dict of str -> list of (float, str), optional
+        For each detector, vertical lines ``(value, label)`` marking thresholds (solid, dashed, dotted, named
+        in the panel's key): the neuron is on for the sums to the right of a line.
+    bins : array, optional
+        Bin edges shared by all panels (default: 1 wide, over the range of all sums).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    labels = np.asarray(labels)
+    everything = np.concatenate([np.asarray(s, dtype=float) for s in sums_by_name.values()])
+    if bins is None:
+        bins = np.arange(np.floor(everything.min()), np.ceil(everything.max()) + 2, 1.0)
+    n = len(sums_by_name)
+    fig, axes = plt.subplots(1, n, figsize=(5.2 * n, 4.2), sharex=True, sharey=True, squeeze=False)
+    for ax, (name, sums) in zip(axes[0], sums_by_name.items()):
+        sums = np.asarray(sums, dtype=float)
+        for chosen, colour, label in ((labels != digit, OTHER_COLOUR, "other digits"),
+                                      (labels == digit, DIGIT_COLOUR, f"{digit}s")):
+            share = np.histogram(sums[chosen], bins)[0] / max(int(np.sum(chosen)), 1)
+            ax.stairs(share, bins, fill=True, color=colour, alpha=0.45)
+            ax.stairs(share, bins, color=colour, lw=1.8, label=label)
+        ax.set_title(name, fontsize=11), ax.set_xlabel("weighted sum w·a"), ax.grid(alpha=0.3)
+        for k, (value, text) in enumerate((thresholds or {}).get(name, [])):
+            ax.axvline(value, color="black", lw=1.4, ls=("-", "--", ":")[k % 3], label=text)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=9.5, frameon=False)   # clear of the lines
+    width = float(np.diff(bins)[0])
+    axes[0, 0].set_ylabel(f"share of each class's images\nper bin of width {width:g}")
+    fig.tight_layout()
+    return fig
+
+
+def show_templates(templates, title=None, size=3.0):
+    """Several weight images side by side, each with its own symmetric colour scale and colour bar.
+
+    ``templates`` maps a name (the panel's title) to 784 weights (or 28x28), e.g. the average 7 and the average 7
+    minus the average digit. Blue positive, red negative, white 0, as everywhere. Returns the figure.
+    """
+    n = len(templates)
+    fig, axes = plt.subplots(1, n, figsize=(size * 1.25 * n, size), squeeze=False)
+    for ax, (name, weights) in zip(axes[0], templates.items()):
+        show_weight_image(weights, ax, name)
+        ax.title.set_fontsize(10)
     if title:
         fig.suptitle(title)
     fig.tight_layout()
-    return fig, sums
+    return fig

@@ -1,70 +1,109 @@
 """Computational graphs drawn with matplotlib alone (lesson 7).
 
 :func:`draw_graph` draws the graph of a :class:`nnlib.autograd.Value`: inputs on the left, the
-output on the right, every value in a box with its number (forward pass, green) and its gradient
-(backward pass, orange), every operation as a small circle. :func:`draw_dependency_tree` draws the
-chain "one neuron per layer" of lesson 7: which quantity the cost depends on through which.
-No graph-layout program is needed: values are placed in columns by how many operations separate
-them from the inputs.
+output on the right, every value in a box with its name, its number (forward pass, green) and its
+gradient (backward pass, orange), every operation as a small circle. :func:`draw_dependency_tree`
+draws the chain "one neuron per layer" of lesson 7: which quantity the cost depends on through which.
+No graph-layout program is needed: each value sits one column right of the values it is made from, an
+input (a value made from nothing) just left of its first use, and the chain from the output back to
+the inputs runs along one row with the other inputs above and below it.
 """
 
+import textwrap
+from collections import deque
+
+import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Circle, FancyBboxPatch
+from matplotlib.textpath import TextPath
 
 from .style import new_axes
 
 VALUE_COLOUR = "#1b7837"      # numbers of the forward pass
 GRADIENT_COLOUR = "#b35806"   # gradients of the backward pass
 EDGE_COLOUR = "#7a7a7a"
-ROW_SPACING = 1.25
-OP_SYMBOLS = {"sigmoid": "σ"}    # shorter names inside the operation circles
-OP_RADIUS = 0.2
-INCH = 1.05                   # figure inches per unit of the layout (about 0.8 inside matplotlib's margins)
-FONT_SIZE = 11
+OP_SYMBOLS = {"sigmoid": "σ", "**2": "x²", "**-1": "1/x", "**3": "x³", "**0.5": "√x"}
+"""Shorter names of operations, to fit in their circles."""
+FONT_SIZE = 12                # points, at the size the figure is shown
+ROW_INCH = 0.95               # one row of the layout, in inches
+OP_GAP_INCH = 0.42            # the space between two columns, where the operation's circle sits
+LINE_STEP = 0.24              # rows between two lines of text in a box
+MAX_WIDTH_INCH = 10.0         # wider graphs get smaller (a notebook shows about 10 inches at full size)
+MIN_WIDTH_INCH = 6.5          # narrower graphs get margins, so that the title and the key fit
 
 
-def _layout(order):
-    """Column and row of every value of a graph given in topological order (inputs first).
-
-    Inputs get column 0, any other value one more than its highest child. Inputs are stacked in
-    the order they are first met; every other value sits at the mean height of its children, then
-    values sharing a column are pushed apart to at least one row.
-    """
-    column, row = {}, {}
+def _columns(order):
+    """Column of every value: an operation one right of its highest input, an input (no children) just
+    left of the first operation that uses it."""
+    column, parents = {}, {id(n): [] for n in order}
     for node in order:
+        for child in node.children:
+            parents[id(child)].append(node)
         column[id(node)] = 1 + max((column[id(c)] for c in node.children), default=-1)
-    leaves = [n for n in order if not n.children]
-    for i, node in enumerate(leaves):
-        row[id(node)] = float(i)
-    for col in range(1, max(column.values()) + 1):
-        nodes = [n for n in order if column[id(n)] == col]
-        for node in nodes:
-            row[id(node)] = float(np.mean([row[id(c)] for c in node.children]))
-        nodes.sort(key=lambda n: row[id(n)])
-        for above, below in zip(nodes, nodes[1:]):
-            row[id(below)] = max(row[id(below)], row[id(above)] + 1.0)
-    return column, row
+    for node in order:
+        if not node.children and parents[id(node)]:
+            column[id(node)] = min(column[id(p)] for p in parents[id(node)]) - 1
+    return column
 
 
-def _box(ax, x, y, lines, colours, width, height, face="white"):
+def _rows(root, column):
+    """Row of every value: the output on row 0; from each value back, its deepest operand continues on its
+    row (the spine), the others take the rows just above and below; then values sharing a column are
+    pushed apart to at least one row."""
+    row, queue = {id(root): 0.0}, deque([root])
+    while queue:
+        node = queue.popleft()
+        children = list(dict.fromkeys(node.children))              # a value used twice is placed once
+        spine = max(children, key=lambda c: (bool(c.children), column[id(c)]), default=None)
+        offsets = iter([-1.0, 1.0, -2.0, 2.0, -3.0, 3.0])
+        for child in children:
+            if id(child) in row:
+                continue
+            if child is spine and child.children:
+                row[id(child)] = row[id(node)]
+            else:
+                row[id(child)] = row[id(node)] + next(offsets)
+            queue.append(child)
+    by_column = {}
+    for key, col in column.items():
+        by_column.setdefault(col, []).append(key)
+    for keys in by_column.values():
+        keys.sort(key=lambda k: row[k])
+        for above, below in zip(keys, keys[1:]):
+            row[below] = max(row[below], row[above] + 1.0)
+    return row
+
+
+def _box(ax, x, y, lines, colours, width, height, face="white", fontsize=FONT_SIZE):
     """A rounded box centred at (x, y) with one text line per entry of ``lines``."""
     ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height,
-                                boxstyle="round,pad=0.02,rounding_size=0.08",
+                                boxstyle="round,pad=0.02,rounding_size=0.06",
                                 facecolor=face, edgecolor="#444444", linewidth=1.0, zorder=2))
-    offsets = np.linspace(height / 4, -height / 4, len(lines)) if len(lines) > 1 else [0.0]
+    offsets = (np.arange(len(lines)) - (len(lines) - 1) / 2) * -LINE_STEP
     for text, colour, dy in zip(lines, colours, offsets):
-        ax.text(x, y + dy, text, ha="center", va="center", fontsize=FONT_SIZE, color=colour, zorder=3)
+        ax.text(x, y + dy, text, ha="center", va="center", fontsize=fontsize, color=colour, zorder=3)
 
 
-def draw_graph(root, ax=None, show_grad=True, title=None, digits=4):
+def _text_inch(text, fontsize):
+    """How wide ``text`` is, in inches, at ``fontsize`` points (matplotlib's default font)."""
+    return TextPath((0, 0), text, size=fontsize).get_extents().width / 72
+
+
+def _number(x, digits):
+    return f"{x:.{digits}g}"
+
+
+def draw_graph(root, ax=None, show_grad=True, title=None, digits=3):
     """Draw the computational graph that produced ``root``.
 
     Parameters
     ----------
     root : nnlib.autograd.Value
         The output; every value it was computed from is drawn.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; by default a new figure sized so that the text is readable.
     show_grad : bool
-        Also write each value's gradient (call ``root.backward()`` first).
+        Also write each value's gradient, in orange (call ``root.backward()`` first).
     title : str, optional
     digits : int
         Significant digits of the numbers shown.
@@ -75,54 +114,75 @@ def draw_graph(root, ax=None, show_grad=True, title=None, digits=4):
         With ``ax.graph_positions``: a dict from each drawn value to its (x, y) centre.
     """
     order = root.topological_order()
-    column, row = _layout(order)
-    n_columns, n_rows = max(column.values()) + 1, max(row.values()) + 1
-    # compact, so that a deep graph shrunk to the width of a page keeps its text readable
-    ax = new_axes(ax, figsize=(INCH * (2.0 * n_columns - 0.2), INCH * (ROW_SPACING * n_rows + 0.6) + 0.5))
-    width, height = 1.4, 0.78 if show_grad else 0.5
-    position = {id(n): (2.0 * column[id(n)], -ROW_SPACING * row[id(n)]) for n in order}
+    column = _columns(order)
+    row = _rows(root, column)
+    lines = {}
+    for node in order:
+        text = ([node.label] if node.label else []) + [_number(node.data, digits)]
+        colours = (["#222222"] if node.label else []) + [VALUE_COLOUR]
+        if show_grad:
+            text.append(_number(node.grad, digits))
+            colours.append(GRADIENT_COLOUR)
+        lines[id(node)] = (text, colours)
+    widest = max(_text_inch(t, FONT_SIZE) for text, _ in lines.values() for t in text)
+    n_columns = max(column.values()) + 1
+    top, bottom = min(row.values()), max(row.values())
+    box_inch = max(widest + 0.2, 0.75)
+    graph_inch = n_columns * box_inch + (n_columns - 1) * OP_GAP_INCH + 0.3
+    width_inch = max(graph_inch, MIN_WIDTH_INCH)
+    scale = min(1.0, MAX_WIDTH_INCH / width_inch)               # shrink a very wide graph, text and all
+    fontsize = FONT_SIZE * scale
+    # layout units: one row = 1; a column step = box + gap, in the same units
+    unit = ROW_INCH * scale
+    box_w = box_inch * scale / unit
+    step = (box_inch + OP_GAP_INCH) * scale / unit
+    box_h = LINE_STEP * (3 if show_grad else 2) + 0.1           # three lines: name, value, gradient
+    graph_chars = (width_inch - 0.3) / (_text_inch("0123456789", FONT_SIZE * 0.92) / 10)   # legend characters across
+    legend = ["grey boxes: inputs and parameters", "green: value (forward pass)"]
+    if show_grad:
+        legend.append(f"orange: gradient d{root.label or 'out'}/d(value) (backward pass)")
+    legend = "   ".join(legend) if len("   ".join(legend)) <= graph_chars else "\n".join(legend)
+    title = "\n".join(textwrap.wrap(title, max(20, int(graph_chars / 1.08)))) if title else None
+    legend_rows = 0.2 + 0.28 * (legend.count("\n") + 1)
+    title_rows = 0.35 * (title.count("\n") + 1) + 0.1 if title else 0.0
+    if ax is None:
+        height = (bottom - top + 1 + legend_rows + title_rows + 0.12) * unit
+        fig = plt.figure(figsize=(width_inch * scale, height))
+        ax = fig.add_axes((0, 0, 1, 1))
+    position = {id(n): (step * column[id(n)], -row[id(n)]) for n in order}
 
     for node in order:
         x, y = position[id(node)]
-        if node.children:                                  # the operation, just left of its result
-            ox, oy = x - 0.95, y
-            for child in node.children:
+        if node.children:                                   # the operation's circle, just left of its result
+            ox, oy, radius = x - box_w / 2 - (step - box_w) / 2, y, 0.15 / ROW_INCH
+            for child in dict.fromkeys(node.children):
                 cx, cy = position[id(child)]
-                ax.annotate("", xy=(ox - OP_RADIUS, oy), xytext=(cx + width / 2, cy), zorder=1,
+                ax.annotate("", xy=(ox, oy), xytext=(cx + box_w / 2, cy), zorder=1,
                             arrowprops={"arrowstyle": "-|>", "color": EDGE_COLOUR, "lw": 1.0,
-                                        "shrinkA": 0, "shrinkB": 0, "connectionstyle": "arc3,rad=0.0"})
-            ax.annotate("", xy=(x - width / 2, y), xytext=(ox + OP_RADIUS, oy), zorder=1,
-                        arrowprops={"arrowstyle": "-|>", "color": EDGE_COLOUR, "lw": 1.0, "shrinkA": 0, "shrinkB": 0})
-            ax.add_patch(_circle(ox, oy))
+                                        "shrinkA": 0, "shrinkB": radius * 72 * unit, "mutation_scale": 12})
+            ax.annotate("", xy=(x - box_w / 2, y), xytext=(ox + radius, oy), zorder=1,
+                        arrowprops={"arrowstyle": "-|>", "color": EDGE_COLOUR, "lw": 1.0, "shrinkA": 0,
+                                    "shrinkB": 0, "mutation_scale": 12})
+            ax.add_patch(Circle((ox, oy), radius, facecolor="#fff7bc", edgecolor="#444444", linewidth=1.0, zorder=3))
             symbol = OP_SYMBOLS.get(node.op, node.op)
-            ax.text(ox, oy, symbol, ha="center", va="center", fontsize=8.5 if len(symbol) > 2 else 12, zorder=4)
-        name = node.label or ("constant" if not node.children else "")
-        lines = ([name] if name else []) + [f"{node.data:.{digits}g}"]
-        colours = (["#222222"] if name else []) + [VALUE_COLOUR]
-        if show_grad:
-            lines.append(f"grad {node.grad:.{digits}g}")
-            colours.append(GRADIENT_COLOUR)
-        _box(ax, x, y, lines, colours, width, height + (0.18 if name else 0.0),
-             face="#f3f3f3" if not node.children else "white")
+            ax.text(ox, oy, symbol, ha="center", va="center", fontsize=fontsize * (0.9 if len(symbol) > 1 else 1.05),
+                    zorder=4)
+        text, colours = lines[id(node)]
+        _box(ax, x, y, text, colours, box_w, box_h, face="#f3f3f3" if not node.children else "white",
+             fontsize=fontsize)
 
-    ax.set_xlim(-0.9, 2.0 * (n_columns - 1) + 0.9)
-    bottom = -ROW_SPACING * (n_rows - 1) - 0.9
-    ax.set_ylim(bottom, 0.9)
+    margin = (width_inch - graph_inch) * scale / unit / 2          # centre a narrow graph
+    left = -box_w / 2 - 0.15 - margin
+    ax.set_xlim(left, step * (n_columns - 1) + box_w / 2 + 0.15 + margin)
+    low = -bottom - 0.5 - legend_rows
+    ax.set_ylim(low, -top + 0.5 + title_rows + 0.12)
     ax.set_aspect("equal")
     ax.axis("off")
-    legend = "green: value (forward pass)"
-    if show_grad:
-        legend += f"   orange: gradient d{root.label or 'out'}/d(value) (backward pass)"
-    ax.text(-0.9, bottom, legend, fontsize=10, color="#444444", va="top")
+    ax.text(left + 0.1, low + 0.1, legend, fontsize=fontsize * 0.92, color="#444444", va="bottom", linespacing=1.3)
     if title:
-        ax.set_title(title)
+        ax.text(left + 0.1, -top + 0.5 + title_rows, title, fontsize=fontsize * 1.08, va="top")
     ax.graph_positions = {node: position[id(node)] for node in order}
     return ax
-
-
-def _circle(x, y, radius=OP_RADIUS):
-    """The small circle that stands for an operation."""
-    return Circle((x, y), radius, facecolor="#fff7bc", edgecolor="#444444", linewidth=1.0, zorder=3)
 
 
 DEPENDENCY_TREE = {
@@ -164,22 +224,24 @@ def draw_dependency_tree(values=None, ax=None, title=None):
     unknown = set(values) - set(DEPENDENCY_TREE)
     if unknown:
         raise ValueError(f"unknown node names {sorted(unknown)}; expected some of {list(DEPENDENCY_TREE)}")
-    ax = new_axes(ax, figsize=(11, 3.6))
+    ax = new_axes(ax, figsize=(10, 3.9))
     for name, (label, x, y, feeds) in DEPENDENCY_TREE.items():
         if feeds is not None:
             _, fx, fy, _ = DEPENDENCY_TREE[feeds]
-            ax.annotate("", xy=(fx - 0.45, fy), xytext=(x + 0.45, y), zorder=1,
+            ax.annotate("", xy=(fx - 0.5, fy), xytext=(x + 0.48, y), zorder=3,     # tip just outside the box
                         arrowprops={"arrowstyle": "-|>", "color": EDGE_COLOUR, "lw": 1.2, "shrinkA": 0, "shrinkB": 0})
-        earlier = name.endswith("(L-1)") and name != "a(L-1)" or name == "a(L-2)"
-        _box(ax, x, y, [label], ["#222222"], 0.9, 0.5, face="#eeeeee" if earlier else "white")
+        earlier = name.endswith("(L-1)") or name == "a(L-2)"       # made in layer L-1, or before
+        _box(ax, x, y, [label], ["#222222"], 0.95, 0.52, face="#eeeeee" if earlier else "white",
+             fontsize=FONT_SIZE + 1)
         if name in values:
-            ax.text(x, y - 0.36, f"{values[name]:.4g}", ha="center", va="top", fontsize=9, color=VALUE_COLOUR)
-    ax.text(0.75, 2.55, "layer L-1", ha="center", fontsize=10, color="#555555")
-    ax.text(4.5, 2.55, "layer L (the last)", ha="center", fontsize=10, color="#555555")
+            ax.text(x, y - 0.33, f"{values[name]:.4g}", ha="center", va="top", fontsize=FONT_SIZE - 0.5,
+                    color=VALUE_COLOUR)
+    ax.text(1.5, 2.55, "layer L-1 (grey)", ha="center", fontsize=FONT_SIZE, color="#555555")
+    ax.text(5.25, 2.55, "layer L, the last (white)", ha="center", fontsize=FONT_SIZE, color="#555555")
     ax.set_xlim(-0.6, 8.1)
     ax.set_ylim(-0.75, 2.8)
     ax.set_aspect("equal")
     ax.axis("off")
     if title:
-        ax.set_title(title)
+        ax.set_title(title, fontsize=FONT_SIZE + 1)
     return ax

@@ -56,6 +56,9 @@ class NeuronWidget(WidgetWithPicture, ipywidgets.VBox):
     ----------
     weight, bias, x : float
         Starting values of the sliders ``weight w`` (-10..10), ``bias b`` (-10..10), ``input x`` (-10..10).
+    show_values : bool
+        Also write ``w`` and ``b`` in the figure, so that its static picture (what a reader without a kernel
+        sees) says which neuron it shows. Off by default.
 
     Attributes
     ----------
@@ -68,7 +71,8 @@ class NeuronWidget(WidgetWithPicture, ipywidgets.VBox):
 
     X_RANGE = (-10.0, 10.0)
 
-    def __init__(self, weight=1.0, bias=0.0, x=2.0):
+    def __init__(self, weight=1.0, bias=0.0, x=2.0, show_values=False):
+        self.show_values = bool(show_values)
         self.weight_slider = _slider("weight w", weight, -10, 10)
         self.bias_slider = _slider("bias b", bias, -30, 30)
         self.input_slider = _slider("input x", x, *self.X_RANGE)
@@ -127,7 +131,8 @@ class NeuronWidget(WidgetWithPicture, ipywidgets.VBox):
         if shown:
             self._threshold_line.set_xdata([threshold, threshold])
         self._point.set_data([x], [self.output])
-        self._label.set_text(f"x = {x:{_FORMAT}}  →  a = {self.output:.3f}")
+        values = f"w = {w:{_FORMAT}}, b = {b:{_FORMAT}}:  " if self.show_values else ""
+        self._label.set_text(f"{values}x = {x:{_FORMAT}}  →  a = {self.output:.3f}")
         self.live.refresh()
         threshold_text = ('<span class="nn-threshold">none (w = 0)</span>' if threshold is None
                           else _span("nn-threshold", threshold, ".2f"))
@@ -142,7 +147,9 @@ class TwoPixelNeuronWidget(WidgetWithPicture, ipywidgets.VBox):
 
     The background shows the output for every pair of pixel values (dark 0, light 1); the dashed line
     is the decision boundary ``w1 a1 + w2 a2 + b = 0`` where the output is exactly 0.5; the four
-    corner dots are the four black/white images, shaded by their output (printed in the readout).
+    corner dots are the four black/white images, shaded by their output, which is printed beside each
+    dot and in the readout. The title shows the slider values, so that the static picture of the widget
+    (what a reader without a kernel sees) says which neuron it is.
 
     Attributes
     ----------
@@ -189,10 +196,16 @@ class TwoPixelNeuronWidget(WidgetWithPicture, ipywidgets.VBox):
         (self._boundary,) = ax.plot([], [], "--", color=NEGATIVE, lw=2)
         self._corners = ax.scatter(self.CORNERS[:, 0], self.CORNERS[:, 1], s=90, c=[0.0] * 4, cmap=ACTIVATION_CMAP,
                                    vmin=0, vmax=1, edgecolors=POSITIVE, linewidths=2, zorder=3)
+        self._corner_labels = [
+            ax.text(cx + (-0.07 if cx else 0.07), cy + (-0.07 if cy else 0.07), "", fontsize=9, zorder=4,
+                    ha="right" if cx else "left", va="top" if cy else "bottom",
+                    bbox={"facecolor": "white", "edgecolor": POSITIVE, "alpha": 0.9, "pad": 1.5})
+            for cx, cy in self.CORNERS]
         ax.set_xlim(*TWO_PIXEL_RANGE), ax.set_ylim(*TWO_PIXEL_RANGE)
         ax.set_xlabel("pixel a1"), ax.set_ylabel("pixel a2")
-        ax.set_title("sigmoid(w1·a1 + w2·a2 + b): boundary where it is 0.5", fontsize=10)
-        self.live.animate(self._field, self._boundary, self._corners, *ax.spines.values())  # frame on top of the field
+        self._title = ax.set_title("", fontsize=10)
+        self.live.animate(self._field, self._boundary, self._corners, *ax.spines.values(), *self._corner_labels,
+                          self._title)   # frame on top of the field; the title changes with the sliders
 
     def outputs(self):
         """The neuron's output for the four black/white images (0,0), (1,0), (0,1), (1,1), shape (4,)."""
@@ -206,6 +219,10 @@ class TwoPixelNeuronWidget(WidgetWithPicture, ipywidgets.VBox):
         self._boundary.set_data(*two_pixel_boundary(w1, w2, b))
         outputs = self.outputs()
         self._corners.set_array(outputs)
+        for label, value in zip(self._corner_labels, outputs):
+            label.set_text(f"{value:.2f}")
+        self._title.set_text(f"sigmoid(w1·a1 + w2·a2 + b), boundary where it is 0.5\n"
+                             f"w1 = {_shown(w1)}, w2 = {_shown(w2)}, b = {_shown(b)}")
         self.live.refresh()
         corner_text = ", ".join(f"({int(x)},{int(y)}) → {_span('nn-output', v, '.2f')}"
                                 for (x, y), v in zip(self.CORNERS, outputs))

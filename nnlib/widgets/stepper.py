@@ -19,10 +19,21 @@ from .live import LiveFigure, WidgetWithPicture
 HIGHLIGHT = "#e08214"   # orange: what the current step computes
 POSITIONS = {"i1": (0.0, 1.0), "i2": (0.0, 0.0), "h1": (1.0, 1.0), "h2": (1.0, 0.0),
              "o1": (2.0, 1.0), "o2": (2.0, 0.0), "E": (2.9, 0.5)}
+"""Where the diagram draws each neuron (and the error E)."""
+CROSSING_LABEL_AT = 0.24   # a crossing edge's label sits this far along it from its source, clear of the crossing
 PHASES = {"forward": "forward pass", "backward": "backward pass", "update": "update"}
 
 _HTML = [(r"\frac{1}{2}", "½"), (r"\cdot", "·"), (r"\sigma", "σ"), (r"\delta", "δ"), (r"\eta", "η"),
          (r"\partial", "∂"), ("^2", "²"), ("^+", "<sup>+</sup>")]
+
+
+def label_position(name):
+    """Where the diagram writes the value of weight ``name`` ("w1".."w8"): in the middle of a straight
+    edge, a quarter of the way along a crossing one (both crossing edges of a layer from their source
+    side), so that no label sits where two edges cross."""
+    (x0, y0), (x1, y1) = (POSITIONS[node] for node in WEIGHT_EDGES[name])
+    t = 0.5 if y0 == y1 else CROSSING_LABEL_AT
+    return x0 + t * (x1 - x0), y0 + t * (y1 - y0)
 
 
 def latex_to_html(latex):
@@ -211,7 +222,7 @@ class BackpropStepper(WidgetWithPicture, ipywidgets.VBox):
         self.slider.observe(lambda change: self.update(), names="value")
         self.readout = ipywidgets.HTML()
         self.readout.add_class("nn-readout")
-        self.live = LiveFigure(figsize=(8.4, 4.6), dpi=80)
+        self.live = LiveFigure(figsize=(9.0, 5.8), dpi=90)
         self.ax = self.live.figure.add_axes((0.0, 0.0, 1.0, 1.0))
         controls = ipywidgets.HBox([self.previous_button, self.next_button, self.slider])
         super().__init__([controls, self.live.image, self.readout])
@@ -234,17 +245,16 @@ class BackpropStepper(WidgetWithPicture, ipywidgets.VBox):
     def _draw(self):
         ax, step, known = self.ax, self.step, self._known()
         ax.clear()
-        ax.set_xlim(-0.55, 3.3), ax.set_ylim(-1.55, 1.5), ax.axis("off")
+        ax.set_xlim(-0.42, 3.2), ax.set_ylim(-1.75, 2.2), ax.axis("off")
         weights = dict(zip(WEIGHT_EDGES, self.example["weights"]))
         for name, (start, end) in WEIGHT_EDGES.items():        # edges, labelled with the weights' values
             (x0, y0), (x1, y1) = POSITIONS[start], POSITIONS[end]
             lit = name in step.edges
-            ax.plot([x0, x1], [y0, y1], color=HIGHLIGHT if lit else "#b0b0b0", lw=4 if lit else 1.3, zorder=1)
+            ax.plot([x0, x1], [y0, y1], color=HIGHLIGHT if lit else "#b0b0b0", lw=4 if lit else 1.4, zorder=1)
             value = known.get(f"{name}+", weights[name])
-            t = 0.5 if y0 == y1 else 0.22 if y0 < y1 else 0.7   # crossing edges: labels clear of the crossing
-            ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), f"w{name[1]} = {value:.4g}", fontsize=9,
-                    ha="center", va="center", color=HIGHLIGHT if lit else "#333333", zorder=3,
-                    weight="bold" if lit else "normal",
+            x, y = label_position(name)
+            ax.text(x, y, f"w{name[1]} = {value:.4g}", fontsize=11, ha="center", va="center",
+                    color=HIGHLIGHT if lit else "#333333", zorder=3, weight="bold" if lit else "normal",
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"})
         for o in ("o1", "o2"):
             (x0, y0), (x1, y1) = POSITIONS[o], POSITIONS["E"]
@@ -253,30 +263,31 @@ class BackpropStepper(WidgetWithPicture, ipywidgets.VBox):
         targets = dict(zip(("o1", "o2"), self.example["targets"]))
         for node, (x, y) in POSITIONS.items():                  # neurons, with what is known of them
             lit = node == step.node
-            ax.scatter([x], [y], s=900, c="#fde0c5" if lit else "white", edgecolors=HIGHLIGHT if lit else "#333333",
+            ax.scatter([x], [y], s=1100, c="#fde0c5" if lit else "white", edgecolors=HIGHLIGHT if lit else "#333333",
                        linewidths=3 if lit else 1.2, zorder=2)
-            ax.text(x, y, node, ha="center", va="center", fontsize=10, weight="bold", zorder=4)
-            below = []
+            ax.text(x, y, node, ha="center", va="center", fontsize=12, weight="bold", zorder=4)
+            lines = []
             if node in inputs:
-                below.append(f"{node} = {inputs[node]:g}")
+                lines.append(f"{node} = {inputs[node]:g}")
             elif node == "E":
-                below += [f"E = {known[k]:.6f}" for k in ("E_total", "E_total+") if k in known][-1:]
+                lines += [f"E = {known[k]:.6f}" for k in ("E_total", "E_total+") if k in known][-1:]
             else:
-                below += [f"net = {known[f'net_{node}']:.4f}"] if f"net_{node}" in known else []
-                below += [f"out = {known[f'out_{node}']:.4f}"] if f"out_{node}" in known else []
-                below += [f"δ = {known[f'delta_{node}']:.4g}"] if f"delta_{node}" in known else []
+                lines += [f"net = {known[f'net_{node}']:.4f}"] if f"net_{node}" in known else []
+                lines += [f"out = {known[f'out_{node}']:.4f}"] if f"out_{node}" in known else []
+                lines += [f"δ = {known[f'delta_{node}']:.4g}"] if f"delta_{node}" in known else []
             if node in targets:
-                below.append(f"target {targets[node]:g}")
-            ax.text(x, y - 0.2, "\n".join(below), ha="center", va="top", fontsize=9, zorder=4, linespacing=1.2,
-                    bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.9})
+                lines.append(f"target {targets[node]:g}")
+            top = y > 0.75              # the top row's readouts above it, the bottom row's below it:
+            ax.text(x, y + 0.2 if top else y - 0.2, "\n".join(lines), ha="center",   # the middle keeps the edges
+                    va="bottom" if top else "top", fontsize=11, zorder=4, linespacing=1.15)
         for x, label in ((0.0, "inputs"), (1.0, f"hidden (bias b1 = {self.example['b1']:g})"),
                          (2.0, f"outputs (bias b2 = {self.example['b2']:g})")):
-            ax.text(x, 1.3, label, ha="center", fontsize=9, color="#555555")
-        ax.text(-0.4, -0.72, f"step {self.slider.value} of {len(self.steps)}: {PHASES[step.phase]}",
-                fontsize=11, color=POSITIVE, weight="bold")
-        ax.text(-0.4, -0.98, f"${step.symbol} = {step.formula}$", fontsize=12)
-        ax.text(-0.4, -1.22, f"$= {step.numbers}$", fontsize=12)
-        ax.text(-0.4, -1.46, f"$= {_value(step.value)}$", fontsize=12, color=HIGHLIGHT)
+            ax.text(x, 2.15, label, ha="center", va="top", fontsize=11, color="#555555")
+        ax.text(-0.37, -0.86, f"step {self.slider.value} of {len(self.steps)}: {PHASES[step.phase]}",
+                fontsize=13, color=POSITIVE, weight="bold")
+        ax.text(-0.37, -1.16, f"${step.symbol} = {step.formula}$", fontsize=14)
+        ax.text(-0.37, -1.42, f"$= {step.numbers}$", fontsize=14)
+        ax.text(-0.37, -1.68, f"$= {_value(step.value)}$", fontsize=14, color=HIGHLIGHT)
 
     def update(self):
         """Show the step the slider is on (called when it moves)."""

@@ -7,6 +7,10 @@ from .. import _validate
 from ..plots.diagram import draw_network
 from .live import LiveFigure, bundle_with_picture
 
+NEURON_EDGE = "#5f5f66"
+"""The neurons' outline: dark enough that a neuron at 0 reads as black (not as a light ring), light enough
+to find it on the dark background."""
+
 
 def display_activations(activations):
     """Activations ready for shading the diagram: layers whose values exceed 1 (ReLU) are divided
@@ -64,7 +68,7 @@ class NetworkThinking:
             title = f"Test digit {self.index.value}, a {truth}. " + title + (" ✓" if guess == truth else " ✗")
         self.ax.clear()
         draw_network(self.network, activations=display_activations(activations), image=image, ax=self.ax,
-                     title=title)
+                     title=title, neuron_edge=NEURON_EDGE)
         self.live.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.93)
         self.live.refresh()
 
