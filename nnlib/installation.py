@@ -34,10 +34,8 @@ REQUIREMENTS = {
 FOR_TESTS = ("nbval", "nbclient", "pytest", "pytest-xdist")
 """The packages of :data:`REQUIREMENTS` that only the course's own tests use (``make test``)."""
 
-CANNOT_SEE = ("Not visible from here: JupyterLab's side of widgets (it lives in the Python that runs JupyterLab, "
-              "which may not be this kernel's). The slider further down this lesson is the real test: if it shows as "
-              'a line of text starting with "interactive" or "NeuronWidget" instead of sliders, see the README, '
-              'Troubleshooting: "Sliders show as text".')
+CANNOT_SEE = ("Not visible from here: JupyterLab's own side of the sliders. If the slider further down shows as a "
+              'line of text instead, see the README, Troubleshooting: "Sliders show as text".')
 
 
 def _as_tuple(version):
@@ -93,6 +91,7 @@ README_ENTRIES = {"package": 'README, Troubleshooting: "The installation check m
 
 def report():
     """Print each requirement, Python first, with the version found and the versions allowed, then a verdict.
+    The tools of ``make test`` (:data:`FOR_TESTS`) are checked too but named only when something is wrong with them.
 
     The path of the kernel's Python is the lesson cell's to print, before it imports anything.
     """
@@ -104,8 +103,8 @@ def report():
         found, (low, too_new) = versions[package], REQUIREMENTS[package]
         mark = "✗" if found is None or not _allowed(found, low, too_new) else "✓"
         print(f"  {mark} {package:<14} version {found or 'missing'}  (allowed: >={low},<{too_new})")
-    tools_fine = all(versions[p] is not None and _allowed(versions[p], *REQUIREMENTS[p]) for p in FOR_TESTS)
-    print(f"  {'✓' if tools_fine else '✗'} and the tools `make test` uses to run the lessons ({', '.join(FOR_TESTS)})")
+    if not all(versions[p] is not None and _allowed(versions[p], *REQUIREMENTS[p]) for p in FOR_TESTS):
+        print(f"  ✗ the tools `make test` uses ({', '.join(FOR_TESTS)}): the lessons run without them")
     problems = installation_problems()
     if problems:
         print(f"✗ {len(problems)} problem{'s' if len(problems) > 1 else ''}:")
@@ -114,6 +113,6 @@ def report():
         entry = README_ENTRIES["python" if sys.version_info < PYTHON else "package"]
         print(f"See the {entry}: in short, run `make install` in the course folder, then restart the kernel.")
     else:
-        print(f"✓ Python, the {len(REQUIREMENTS) - len(FOR_TESTS)} packages of the lessons and the {len(FOR_TESTS)} "
-              "tools of `make test` are installed, each within its bounds.")
+        print(f"✓ Python and the {len(REQUIREMENTS) - len(FOR_TESTS)} packages of the lessons are installed, "
+              "each within its bounds.")
     print(CANNOT_SEE)

@@ -13,7 +13,8 @@ MAJOR, MINOR = sys.version_info[:2]
 
 @pytest.mark.parametrize("answer", [f"{MAJOR}.{MINOR}", platform.python_version(), f" {MAJOR}.{MINOR} ",
                                     (MAJOR, MINOR), [MAJOR, MINOR], sys.version_info, tuple(sys.version_info[:3]),
-                                    (MAJOR, np.int64(MINOR)), np.array([MAJOR, MINOR]), np.array(sys.version_info[:3])])
+                                    (MAJOR, np.int64(MINOR)), np.array([MAJOR, MINOR]), np.array(sys.version_info[:3]),
+                                    sys.version, sys.version_info[:2], platform.python_version_tuple()])
 def test_every_form_of_the_right_version_is_accepted(answer, capsys):
     assert lesson00.check_python_version(answer)
     assert "✓" in capsys.readouterr().out
@@ -36,3 +37,10 @@ def test_another_version_is_wrong_and_the_message_does_not_give_it(answer, capsy
 def test_odd_answers_never_raise(answer, capsys):
     assert lesson00.check_python_version(answer) is False
     assert capsys.readouterr().out.strip()
+
+
+@pytest.mark.parametrize("answer, said", [(platform.python_version, "call it"), (MAJOR, "two parts"),
+                                          (sys.hexversion, "two parts")])
+def test_a_function_or_one_number_gets_its_own_message(answer, said, capsys):
+    assert lesson00.check_python_version(answer) is False
+    assert said in capsys.readouterr().out

@@ -273,3 +273,9 @@ def test_plot_weighted_inputs():
         with pytest.raises(ValueError):
             plot_weighted_inputs(bad)
     plt.close("all")
+
+
+@pytest.mark.parametrize("answer", [float("nan"), np.float32("nan"), np.array([np.nan]), float("inf")])
+def test_smallest_bias_names_a_value_that_is_not_finite(network, answer, capsys):
+    assert lesson01.check_smallest_bias(answer, network, IMAGE) is False
+    assert "not a finite number" in capsys.readouterr().out

@@ -16,7 +16,8 @@ from nnlib.exercises import lesson04  # noqa: E402
 from nnlib.gradcheck import numerical_gradient  # noqa: E402
 from nnlib.plots.descent import (RATE_COLOURS, X_COLOUR, Y_COLOUR, frame_exit, plot_contour,  # noqa: E402
                                  plot_coordinates, plot_cost_curves, plot_descent_1d, plot_directional_slopes,
-                                 plot_gradient_arrows, plot_path, plot_step_factors, plot_walks_on_maps)
+                                 plot_gradient_arrows, plot_path, plot_step_factors, plot_surface,
+                                 plot_walks_on_maps)
 from nnlib.widgets.descent import LearningRateExplorer  # noqa: E402
 
 START = np.array([-1.8, 1.6])
@@ -82,7 +83,43 @@ def test_bowl_gradient(capsys):
     assert not lesson04.check_bowl_gradient(None)
 
 
+def test_tilted_limit_check(capsys):
+    """Independently: walks on x^2 + x y + y^2 converge just below 2/3 and diverge just above it."""
+    hessian = np.array([[2.0, 1.0], [1.0, 2.0]])
+    assert np.allclose(np.linalg.eigvalsh(hessian), [1.0, 3.0])
+    for rate, grows in ((0.66, False), (0.674, True)):
+        p = np.array([-2.0, 3.0])
+        for _ in range(300):
+            p = p - rate * hessian @ p
+        assert (np.linalg.norm(p) > 3.7) == grows, rate
+    for right in (2 / 3, 0.667, 0.66, 0.67, np.float32(2 / 3), np.array(2 / 3)):
+        assert lesson04.check_tilted_limit(right), right
+    capsys.readouterr()
+    for slip, words in [(1.0, "curvature along the x axis"), (0.5, "fastest rate"), (0.9, "limit is lower"),
+                        (0.3, "limit is higher"), (0.001, "limit is higher"), (2.0, "limit is lower"),
+                        (-1, "positive"), ("0.6", "one number")]:
+        assert not lesson04.check_tilted_limit(slip), slip
+        out = capsys.readouterr().out
+        assert words in out and "2/3" not in out and "0.667" not in out and "eigen" not in out, (slip, out)
+
+
 # ----------------------------------------------------------------------------- exercise 3
+def test_predicted_steps_check(capsys):
+    """The prediction from the factor, ln(1e-6) / ln(1 - 0.1 k) = 25.5, against the walk (26 steps)."""
+    k = lesson04.WAVY_CURVATURE
+    assert 25 < np.log(1e-6) / np.log(1 - 0.1 * k) < 26
+    path = gradient_descent(wavy_slope, lesson04.WAVY_BOTTOM + 0.01, 0.1, 100, tolerance=0).path
+    assert int(np.argmax(np.abs(path - lesson04.WAVY_BOTTOM) < 1e-8)) == 26
+    for right in (26, 25.45, 25, 27, np.int64(26), np.array(26.0)):
+        assert lesson04.check_predicted_steps(right), right
+    capsys.readouterr()
+    for slip, words in [(6, "the rate itself"), (10, "needs more"), (40, "needs fewer"), (0, "takes some"),
+                        ("26", "one number")]:
+        assert not lesson04.check_predicted_steps(slip), slip
+        out = capsys.readouterr().out
+        assert words in out and "26" not in out and "0.581" not in out, (slip, out)
+
+
 def test_fastest_rate_is_one_over_the_curvature():
     """Independently: the valley's bottom by bisection, its curvature by finite differences of the slope, and the
     rate whose step beside the bottom shrinks the distance most, by a scan."""
@@ -132,7 +169,8 @@ def test_fastest_rate_check(capsys):
 
 
 @pytest.mark.parametrize("check", [lesson04.check_best_constant, lesson04.check_lazy_accuracy,
-                                   lesson04.check_bowl_gradient, lesson04.check_fastest_rate])
+                                   lesson04.check_bowl_gradient, lesson04.check_fastest_rate,
+                                   lesson04.check_tilted_limit, lesson04.check_predicted_steps])
 def test_lesson04_checks_never_raise(check, capsys):
     odd = [None, "2/3", b"x", [], [1, [2, 3]], (1, 2, 3), np.array("s"), np.array(4.87), np.nan, np.inf, 10 ** 400,
            True, 1e308, -1e308, 1j, np.ones(2, dtype=complex), np.ones((2, 4)), {}, lambda: 1, ([1, [2]], [1]),
@@ -235,6 +273,21 @@ def test_directional_slopes_draw_the_derived_curve_and_the_measurements():
     assert derived.get_ydata().max() == pytest.approx(np.sqrt(10), rel=1e-4)
     np.testing.assert_allclose(measured.get_ydata(), slopes)
     assert any("18.4°" in t.get_text() for t in ax.texts)
+
+
+def test_surface_is_the_function_over_the_square():
+    ax = plot_surface(bowl, (-2, 2), (-1, 1), resolution=21, title="bowl")
+    assert ax.name == "3d" and ax.get_title() == "bowl" and ax.get_zlabel() == "cost"
+    assert ax.get_xlim() == pytest.approx((-2, 2)) and ax.get_ylim() == pytest.approx((-1, 1))
+    low, high = ax.get_zlim()
+    assert high == pytest.approx(bowl(np.array([2.0, 1.0]))) and low < 0    # the contour floor lies below the bottom
+
+
+def test_step_factors_legend_is_below_the_axes():
+    ax = plot_step_factors((3, 1))
+    ax.figure.canvas.draw()
+    legend = ax.get_legend().get_window_extent()
+    assert legend.y1 < ax.get_window_extent().y0                  # it covers no line, not the V's tip at 1/3
 
 
 def test_step_factors_mark_zigzag_best_and_limit():

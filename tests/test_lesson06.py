@@ -80,33 +80,38 @@ def test_weight_nudges_names_the_slip_without_the_answer(answer, message, capsys
 
 
 # ---------------------------------------------------------------- exercise 1, part 1: the graded guess
-def test_the_right_guess_is_the_largest_and_the_smallest_nudge():
+def test_the_right_choice_wins_each_pair_on_both_counts():
+    """(a) beats (b) on both factors; (c) loses to (d) on the error by less than 1.5 times and wins on the slope by 200."""
     sizes = np.abs(RIGHT_NUDGES)
-    assert ("abcd"[np.argmax(sizes)], "abcd"[np.argmin(sizes)]) == ("c", "d")
+    assert sizes[0] > sizes[1] and sizes[2] > sizes[3]
+    error = np.array([0.8, 0.05, 0.7, 0.999])
+    slope = np.array([0.2, 0.95, 0.7, 0.999]) * (1 - np.array([0.2, 0.95, 0.7, 0.999]))
+    assert error[0] > error[1] and slope[0] > slope[1]
+    assert error[3] / error[2] < 1.5 and slope[2] / slope[3] > 200
 
 
-@pytest.mark.parametrize("answer", [("c", "d"), ["c", "d"], ("(c)", "(d)"), ("C", "D"), "c d", "(c), (d)", "cd"])
+@pytest.mark.parametrize("answer", [("a", "c"), ["a", "c"], ("(a)", "(c)"), ("A", "C"), "a c", "(a), (c)", "ac",
+                                    ("c", "a")])
 def test_nudge_guess_accepts_every_right_form(answer, capsys):
     assert lesson06.check_nudge_guess(answer) is True
     assert "correct" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("answer, message", [
-    (("d", "d"), "two different"),
-    (("d", "b"), "at 0.999 its sigmoid is flat"),
-    (("a", "d"), "error times the slope"),
-    (("b", "d"), "cannot be the largest"),
-    (("c", "b"), "not the smallest"),
-    (("c", "a"), "not small"),
-    (("c", "e"), "two letters from a to d"),
-    ((1, 2), "two letters from a to d"),
-    ("most c", "two letters from a to d"),
+    (("a", "d"), "at 0.999 its sigmoid is flat"),
+    (("b", "c"), "flatter stretch"),
+    (("b", "d"), "flatter stretch"),
+    (("a", "b"), "one letter from each pair"),
+    (("c", "d"), "one letter from each pair"),
+    (("c", "e"), "two letters"),
+    ((1, 2), "two letters"),
+    ("most c", "two letters"),
 ])
 def test_nudge_guess_names_the_mistake_without_the_answer(answer, message, capsys):
     assert lesson06.check_nudge_guess(answer) is False
     out = capsys.readouterr().out
     assert "not yet" in out and message in out, out
-    assert "(c) moves most" not in out and "(d) least" not in out
+    assert "(a) moves more" not in out and "(c) moves more" not in out
 
 
 # ---------------------------------------------------------------- exercises 2 and 3
@@ -211,8 +216,9 @@ CASES = [
         (42, "should be a function"),
     ]),
 ]
-RIGHT = {lesson06.check_nudge_guess: ("c", "d"), lesson06.check_weight_nudges: tuple(RIGHT_NUDGES), lesson06.check_first_layer_nudges: first_layer_nudges,
-         lesson06.check_batch_nudge: batch_nudge}
+RIGHT = {lesson06.check_nudge_guess: ("a", "c"), lesson06.check_weight_nudges: tuple(RIGHT_NUDGES), lesson06.check_first_layer_nudges: first_layer_nudges,
+         lesson06.check_batch_nudge: batch_nudge,
+         lesson06.check_predicted_cosine: lambda sigma2, norm2, size: (1 + sigma2 / (size * norm2)) ** -0.5}
 
 
 @pytest.mark.parametrize("check", list(RIGHT), ids=lambda c: c.__name__)
@@ -304,8 +310,39 @@ def test_step_sizes_marks_costs_above_the_frame():
         plot_step_sizes([1, 10], [0.3], before=0.4, minibatch_costs=[0.3])
 
 
+def test_step_sizes_draws_the_parabola_and_keeps_the_legend_below():
+    ax = plot_step_sizes([1, 10, 100], [0.38, 0.37, 1.4], before=0.39, minibatch_costs=[0.34, 0.35],
+                         gradient_norm2=0.002, ylim=(0.3, 0.45), curvature=1e-4)
+    parabola = [line for line in ax.get_lines() if line.get_linestyle() == "-."]
+    assert len(parabola) == 1
+    eta, cost = parabola[0].get_data()
+    assert np.allclose(cost, 0.39 - 0.002 * eta + 1e-4 * eta ** 2)
+    assert any("second-order" in t for t in legend_texts(ax))
+    assert ax.get_legend().get_bbox_to_anchor().transformed(ax.transAxes.inverted()).y1 < 0   # under the axes
+    plain = plot_step_sizes([1, 10], [0.38, 0.37], before=0.39, minibatch_costs=[0.34], gradient_norm2=0.002)
+    assert not [line for line in plain.get_lines() if line.get_linestyle() == "-."]
+    with pytest.raises(ValueError, match="gradient_norm2"):
+        plot_step_sizes([1, 10], [0.38, 0.37], before=0.39, minibatch_costs=[0.34], curvature=1e-4)
+
+
 def test_weight_nudges_feedback_compares_b_with_a(capsys):
     """(d), not (b), fires most of the four; the point of (b) is against (a): it fires more and moves 54 times less."""
     lesson06.check_weight_nudges(tuple(RIGHT_NUDGES))
     out = capsys.readouterr().out
     assert "(b)'s neuron fires more than (a)'s" in out and "54 times less" in out and "the most, yet" not in out
+
+
+@pytest.mark.parametrize("answer, message", [
+    (lambda s, g, b: 1 / (1 + s / (b * g)), "take a square root"),
+    (lambda s, g, b: 1 / np.sqrt(1 + np.sqrt(s / (b * g))), "no square root inside"),
+    (lambda s, g, b: 1 / np.sqrt(1 + s * b / g), "does not multiply"),
+    (lambda s, g, b: 1 / np.sqrt(1 + s / g), "batch size is missing"),
+    (lambda s, g, b: np.degrees(np.arccos(1 / np.sqrt(1 + s / (b * g)))), "not the angle"),
+    (lambda s, g, b: np.ones(2), "one number"),
+    (lambda s, g, b: 1 / 0, "raised ZeroDivisionError"),
+    (0.7, "should be a function"),
+])
+def test_predicted_cosine_names_the_slip(answer, message, capsys):
+    assert lesson06.check_predicted_cosine(answer) is False
+    out = capsys.readouterr().out
+    assert "not yet" in out and message in out, out

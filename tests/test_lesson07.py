@@ -111,28 +111,34 @@ def broken(*args):
     raise RuntimeError("the learner's bug")
 
 
-def value_log(v):
-    out = Value(math.log(v.data), (v,), "log")
+def value_div(a, b):
+    out = Value(a.data / b.data, (a, b), "/")
 
     def _backward():
-        v.grad += (1 / v.data) * out.grad
+        a.grad += out.grad / b.data
+        b.grad += -out.grad * a.data / b.data ** 2
     out._backward = _backward
     return out
 
 
-def log_variant(local, accumulate=True, use_out_grad=True):
-    def make(v):
-        out = Value(math.log(v.data), (v,), "log")
+def div_variant(local_a, local_b, accumulate=True, use_out_grad=True):
+    def make(a, b):
+        out = Value(a.data / b.data, (a, b), "/")
 
         def _backward():
-            share = local(v.data) * (out.grad if use_out_grad else 1.0)
+            g = out.grad if use_out_grad else 1.0
+            share_a, share_b = local_a(a.data, b.data) * g, local_b(a.data, b.data) * g
             if accumulate:
-                v.grad += share
+                a.grad += share_a
             else:
-                v.grad = share
+                a.grad = share_a
+            b.grad += share_b
         out._backward = _backward
         return out
     return make
+
+
+RIGHT_A, RIGHT_B = (lambda x, y: 1 / y), (lambda x, y: -x / y ** 2)
 
 
 def cross_entropy_delta(z, y):
@@ -162,8 +168,10 @@ RIGHT = [
     (lesson07.check_shared_bias_gradients, list(BY_HAND)),
     (lesson07.check_shared_bias_gradients, np.array(BY_HAND)),
     (lesson07.check_shared_bias_gradients, tuple(np.float64(v) for v in BY_HAND)),
-    (lesson07.check_value_log, value_log),
-    (lesson07.check_value_log, log_variant(lambda x: x ** -1)),
+    (lesson07.check_value_div, value_div),
+    (lesson07.check_value_div, div_variant(lambda x, y: y ** -1, lambda x, y: -x * y ** -2)),
+    (lesson07.check_script_prediction, "w1..w4"),
+    (lesson07.check_script_prediction, " W1..W4 "),
     (lesson07.check_script_gradient_check, (*script_check(), "w1..w4")),
     (lesson07.check_script_gradient_check, [*script_check(), " W1..W4 "]),
     (lesson07.check_script_gradient_check, (round(script_check()[0], 3), 0.0, "w1..w4")),
@@ -193,15 +201,27 @@ WRONG = [
      "multiplied by 1"),
     (lesson07.check_shared_bias_gradients, (Value(0.1), Value(0.2)), "not Values"),
     (lesson07.check_shared_bias_gradients, (0.1,), "pair of numbers"),
-    (lesson07.check_value_log, log_variant(lambda x: 1 / x, use_out_grad=False), "out.grad"),
-    (lesson07.check_value_log, log_variant(lambda x: 1 / x, accumulate=False), "+="),
-    (lesson07.check_value_log, log_variant(lambda x: x), "not v"),
-    (lesson07.check_value_log, log_variant(lambda x: math.log(x)), "not ln v itself"),
-    (lesson07.check_value_log, log_variant(lambda x: 0.0), "passes nothing"),
-    (lesson07.check_value_log, lambda v: Value(math.log(v.data)), "children"),
-    (lesson07.check_value_log, lambda v: math.log(v.data), "should return a Value"),
-    (lesson07.check_value_log, lambda v: Value(math.log10(v.data), (v,), "log"), "should be ln"),
-    (lesson07.check_value_log, broken, "RuntimeError"),
+    (lesson07.check_value_div, div_variant(RIGHT_A, RIGHT_B, use_out_grad=False), "out.grad"),
+    (lesson07.check_value_div, div_variant(RIGHT_A, RIGHT_B, accumulate=False), "+="),
+    (lesson07.check_value_div, div_variant(lambda x, y: 0.0, RIGHT_B), "passes nothing on to a"),
+    (lesson07.check_value_div, div_variant(RIGHT_B, RIGHT_A), "swapped"),
+    (lesson07.check_value_div, div_variant(RIGHT_A, lambda x, y: x / y ** 2), "sign"),
+    (lesson07.check_value_div, div_variant(RIGHT_A, lambda x, y: 0.0), "passes nothing on to b"),
+    (lesson07.check_value_div, div_variant(RIGHT_A, lambda x, y: -1 / y ** 2), "b's local derivative"),
+    (lesson07.check_value_div, div_variant(RIGHT_A, lambda x, y: -x / y), "b's local derivative"),
+    (lesson07.check_value_div, div_variant(lambda x, y: 1.0, RIGHT_B), "a's local derivative"),
+    (lesson07.check_value_div, div_variant(lambda x, y: 1.0, lambda x, y: 1.0), "both local derivatives"),
+    (lesson07.check_value_div, lambda a, b: a / b, "children"),
+    (lesson07.check_value_div, lambda a, b: Value(a.data / b.data), "children"),
+    (lesson07.check_value_div, lambda a, b: a.data / b.data, "should return a Value"),
+    (lesson07.check_value_div, lambda a, b: Value(b.data / a.data, (a, b), "/"), "should be"),
+    (lesson07.check_value_div, lambda a: a, "TypeError"),
+    (lesson07.check_value_div, broken, "RuntimeError"),
+    (lesson07.check_value_div, 1.5, "should be a function"),
+    (lesson07.check_script_prediction, "w5..w8", "delta_o"),
+    (lesson07.check_script_prediction, "both", "which gradients"),
+    (lesson07.check_script_prediction, "neither", "finite differences"),
+    (lesson07.check_script_prediction, 2, "one of"),
     (lesson07.check_script_gradient_check, (script_check()[1], script_check()[0], "w1..w4"), "wrong order"),
     (lesson07.check_script_gradient_check, (0.2, 1 / 3, "w1..w4"), "divide w - w+ by eta"),
     (lesson07.check_script_gradient_check, (1e-10, 1e-10, "neither"), "fixed order"),
@@ -248,14 +268,16 @@ def test_no_message_gives_the_answer_away(check, answer, message, capsys):
     right_script = f"{script_check()[0]:.3f}"
     assert not any(r in out for r in right_bias) and right_script not in out
     assert "flags w1..w4" not in out                               # the decision is the learner's
-    assert "1 / v" not in out and "1/v" not in out and "v.grad +=" not in out
+    assert "1 / b" not in out and "/ b ** 2" not in out and "b**2" not in out and "a.grad +=" not in out
+    assert "only w1..w4" not in out
     if check is lesson07.check_cross_entropy_delta:
         assert "a - y" not in out and "a_j - y_j" not in out and "cancel" not in out
 
 
 def test_unanswered_exercises_say_so(capsys):
-    for check in (lesson07.check_chain_gradients, lesson07.check_shared_bias_gradients, lesson07.check_value_log,
-                  lesson07.check_script_gradient_check, lesson07.check_cross_entropy_delta):
+    for check in (lesson07.check_chain_gradients, lesson07.check_shared_bias_gradients, lesson07.check_value_div,
+                  lesson07.check_script_prediction, lesson07.check_script_gradient_check,
+                  lesson07.check_cross_entropy_delta):
         assert check(None) is False
         assert "not answered yet" in capsys.readouterr().out
 

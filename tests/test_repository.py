@@ -254,3 +254,16 @@ def test_installation_check_runs_with_the_standard_library_alone(tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0].split()[:2] == ["✓", "Python"] and lines[1].split()[:2] == ["✓", "numpy"]
     assert "numpy-not-there is not installed" in result.stdout and "Not visible from here" in result.stdout
+
+
+def test_installation_check_names_the_test_tools_only_when_one_is_wrong(capsys, monkeypatch):
+    from nnlib import installation
+
+    installation.report()
+    assert "make test" not in capsys.readouterr().out                      # all fine: the lessons' packages only
+    found = installation.installed_versions()
+    monkeypatch.setattr(installation, "installed_versions", lambda: {**found, "nbval": None})
+    monkeypatch.setattr(installation, "installation_problems", lambda: ["nbval is not installed"])
+    installation.report()
+    out = capsys.readouterr().out
+    assert "✗ the tools `make test` uses" in out and "nbval is not installed" in out

@@ -51,5 +51,9 @@ def test_training_monitor_draws_a_point_per_epoch(capsys):
     np.testing.assert_allclose(monitor.cost_line.get_ydata(), history.training_cost)
     np.testing.assert_allclose(monitor.accuracy_line.get_ydata(), 100 * np.array(monitor.accuracies))
     assert monitor.live.image.value != first
+    low, high = monitor.cost_ax.get_ylim()                     # after the last epoch the axis fits the curve
+    costs = np.asarray(history.training_cost)
+    assert low < costs.min() < costs.max() < high <= 1.25 * costs.max() * 1.0001
+    assert monitor.cost_ax.get_ylabel() == "cross entropy cost"
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 3 and "validation accuracy" in lines[-1]

@@ -11,7 +11,7 @@ from . import not_answered, report
 
 
 def _version_of(answer):
-    """``(major, minor)`` from "3.11", "3.11.7", (3, 11), [3, 11, 7], sys.version_info or a numpy array of whole
+    """``(major, minor)`` from "3.11", "3.11.7", sys.version, (3, 11), [3, 11, 7], ("3", "11", "7"), sys.version_info or a numpy array of whole
     numbers; None otherwise."""
     if isinstance(answer, str):
         pieces = answer.strip().split(".")
@@ -23,15 +23,18 @@ def _version_of(answer):
         parts = list(answer)[:2]          # numpy's integers count as whole numbers, its booleans do not
         if len(parts) == 2 and all(isinstance(n, numbers.Integral) and not isinstance(n, bool) for n in parts):
             return int(parts[0]), int(parts[1])
+        if len(parts) == 2 and all(isinstance(n, str) and n.strip().isdigit() for n in parts):
+            return int(parts[0]), int(parts[1])          # platform.python_version_tuple(): ("3", "11", "7")
     return None
 
 
 def check_python_version(answer):
     """Lesson 0's exercise: the version of the Python this kernel runs, as ``"3.11"`` or ``(3, 11)``.
 
-    Accepted: a string with at least major and minor (``"3.11"``, ``"3.11.7"``, ``platform.python_version()``),
-    a tuple, list or numpy array starting with them as whole numbers (``(3, 11)``, ``[3, 11, 7]``,
-    ``(3, np.int64(11))``, ``np.array([3, 11])``), or ``sys.version_info``.
+    Accepted: a string starting with at least major and minor (``"3.11"``, ``"3.11.7"``,
+    ``platform.python_version()``, ``sys.version``), a tuple, list or numpy array starting with them as whole numbers
+    (``(3, 11)``, ``[3, 11, 7]``, ``(3, np.int64(11))``, ``np.array([3, 11])``, ``sys.version_info``,
+    ``sys.version_info[:2]``) or as strings of digits (``platform.python_version_tuple()``).
     A float is refused with the reason: as numbers, 3.10 and 3.1 are the same.
     """
     exercise = "Exercise (your kernel's Python)"
@@ -40,6 +43,11 @@ def check_python_version(answer):
     if isinstance(answer, float):
         return report(exercise, ["as a number, 3.10 and 3.1 are the same thing: give the version as text, "
                                  "such as \"3.9\", or as a pair of whole numbers, such as (3, 9)"])
+    if callable(answer):
+        return report(exercise, ["that is a function itself, not its result: call it, with () after its name"])
+    if isinstance(answer, numbers.Integral) and not isinstance(answer, bool):
+        return report(exercise, [f"{answer!r} is one whole number; a version has two parts at least, major and "
+                                 "minor, such as \"3.9\" or (3, 9)"[:200]])
     version = _version_of(answer)
     if version is None:
         return report(exercise, [f"the answer should be a version such as \"3.9\" or (3, 9), got {answer!r}"[:200]])

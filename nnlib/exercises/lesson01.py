@@ -242,6 +242,15 @@ def check_smallest_bias(answer, network, image):
         return report(exercise, problems)
     bias = _as_number(answer)
     if bias is None:
+        try:
+            not_finite = (not isinstance(answer, (str, bytes)) and np.size(answer) == 1
+                          and not np.isfinite(np.asarray(answer, dtype=float)).all())
+        except Exception:              # text, None-like objects...: not a number at all
+            not_finite = False
+        if not_finite:
+            return report(exercise, [f"the answer is {np.asarray(answer, dtype=float).reshape(())!s}, not a finite "
+                                     "number: a computation on the way gave it (nan comes from 0/0 or inf − inf, "
+                                     "or from a nan in its inputs); check each step of your expression"])
         return report(exercise, [f"the answer should be one number (the new bias of output neuron 5), got "
                                  f"{type(answer).__name__}"])
     if abs(bias) > 1e6:

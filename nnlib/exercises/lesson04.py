@@ -134,6 +134,55 @@ def check_bowl_gradient(gradient):
     return report(exercise, problems)
 
 
+TILTED_START = (-2.0, 3.0)
+"""Where the walks of exercise 2's check start on the tilted bowl (the point of its gradient)."""
+
+
+def _tilted_distance(rate, n_steps=200):
+    """Distance to the minimum (0, 0) after ``n_steps`` of descent on x^2 + x y + y^2 from TILTED_START."""
+    gradient = lambda p: np.stack([2 * p[..., 0] + p[..., 1], p[..., 0] + 2 * p[..., 1]], axis=-1)
+    with np.errstate(over="ignore", invalid="ignore"):
+        walk = gradient_descent(gradient, np.array(TILTED_START), rate, n_steps, tolerance=0.0)
+        distance = float(np.linalg.norm(walk.point))
+    return distance if np.isfinite(distance) else np.inf
+
+
+def check_tilted_limit(rate_limit):
+    """Exercise 2, second part: the largest learning rate with which descent on x^2 + x y + y^2 converges.
+
+    The curvature along the x axis is 2, but the bowl's own axes are its diagonals, with curvatures 3 and 1 (its
+    Hessian [[2, 1], [1, 2]] has eigenvalues 3 and 1), so the limit is 2/3. Accepted within 1% (0.66, 0.667, 2/3).
+    Wrong answers are told what walks from (-2, 3) just below and just above their rate do, never the value.
+    """
+    exercise = "Exercise 2b (the tilted bowl's learning-rate limit)"
+    if not_answered(exercise, rate_limit):
+        return False
+    value = _one_number(rate_limit)
+    if value is None:
+        return report(exercise, [f"the answer should be one number, a learning rate, got {type(rate_limit).__name__}"])
+    if value <= 0:
+        return report(exercise, ["a learning rate must be positive: with a negative one each step goes uphill"])
+    if abs(1.5 * value - 1) <= 0.0101:
+        return report(exercise, [])
+    if value > 1e3:
+        return report(exercise, [f"{value:g} is far too large: try a walk at that rate from (-2, 3)"])
+    below, above = 0.98 * value, 1.02 * value
+    far_below, far_above = _tilted_distance(below), _tilted_distance(above)
+    walks = (f"from (-2, 3), 200 steps at {below:.4g} end {far_below:.3g} from the minimum and 200 steps at "
+             f"{above:.4g} end {far_above:.3g} from it")
+    if abs(value - 1) <= 0.01:
+        return report(exercise, [f"{walks}. 1 is 2 over the curvature along the x axis, but the term x y tilts the "
+                                 f"bowl: which directions are its own axes, and how much does it curve along them?"])
+    if abs(value - 0.5) <= 0.005:
+        return report(exercise, [f"{walks}: the walk still converges above 0.5. 0.5 would be the fastest rate in "
+                                 f"the long run; the question asks for the largest rate that still converges"])
+    if far_below > np.linalg.norm(TILTED_START):          # grew: diverges
+        return report(exercise, [f"{walks}: already below your rate the walk does not converge, so the limit is "
+                                 f"lower. Some direction curves more than the axes x and y do"])
+    return report(exercise, [f"{walks}: above your rate the walk still converges, so the limit is higher. Which "
+                             f"direction curves most, and by how much?"])
+
+
 def _walk_report(rate, n_steps=2000):
     """What descent on wavy from START at ``rate`` does: (steps to within 1e-8 of the bottom or None, kind)."""
     walk = gradient_descent(wavy_slope, START, rate, n_steps, tolerance=0.0)
@@ -198,8 +247,8 @@ def check_fastest_rate(rate):
     beside = f"at {value:g} one step beside the bottom multiplies the distance to it by {factor:+.3f}"
     if abs(factor + 1) <= 0.03:
         return report(exercise, [f"{beside}: about -1, the limit of section 5, where the walk swings across the bottom "
-                                 f"and hardly closes in at all. That is about the slowest rate that still settles, not "
-                                 f"the fastest"])
+                                 f"and hardly closes in at all. That is about the largest rate that still settles (and "
+                                 f"only barely), not the fastest"])
     if factor > 0:
         return report(exercise, [f"{beside}: its steps fall short, so the walk creeps up on the bottom from one side: "
                                  f"which rate would make the factor smaller in size?"])
@@ -212,3 +261,44 @@ def check_fastest_rate(rate):
             "runs off": "runs off to infinity"}.get(kind, "overshoots the bottom further and further")
     return report(exercise, [f"{beside}: a swing across the bottom grows at every step, and the walk from {START} "
                              f"{what}"])
+
+
+PREDICT_RATE, PREDICT_FROM, PREDICT_TO = 0.1, 0.01, 1e-8
+"""Exercise 3b: a walk at rate 0.1 started 0.01 beside the bottom, until it is within 1e-8 of it."""
+
+
+def _steps_needed(rate=PREDICT_RATE, offset=PREDICT_FROM, within=PREDICT_TO):
+    """The number of steps the walk from ``offset`` beside wavy's lowest bottom needs to come within ``within``."""
+    walk = gradient_descent(wavy_slope, WAVY_BOTTOM + offset, rate, 1000, tolerance=0.0)
+    near = np.flatnonzero(np.abs(walk.path - WAVY_BOTTOM) < within)
+    return int(near[0]) if near.size else None
+
+
+def check_predicted_steps(predicted_steps):
+    """Exercise 3b: the steps a walk at rate 0.1, started 0.01 beside the lowest bottom, needs to come within 1e-8.
+
+    Each step multiplies the distance by about 1 - 0.1 k = 0.581, so n steps shrink it by 0.581^n, and
+    0.01 x 0.581^n < 1e-8 needs n > ln(1e-6) / ln(0.581) = 25.5: 26 steps, as the walk measures. Accepted from 25
+    to 27 (whole or not: 25.45 passes). Wrong answers are told the direction and the measured walk's factor idea,
+    never the count.
+    """
+    exercise = "Exercise 3b (steps at rate 0.1, predicted from the factor)"
+    if not_answered(exercise, predicted_steps):
+        return False
+    n = _one_number(predicted_steps)
+    if n is None:
+        return report(exercise, [f"the answer should be one number of steps, got {type(predicted_steps).__name__}"])
+    measured = _steps_needed()
+    if measured is not None and measured - 1 <= n <= measured + 1:
+        verdict = report(exercise, [])
+        print(f"  The walk itself needs {measured} steps.")
+        return verdict
+    if n <= 0:
+        return report(exercise, ["the walk starts 0.01 away and must come within 1e-8: that takes some steps"])
+    if abs(n - 6) <= 0.5:
+        return report(exercise, ["that would be right if each step multiplied the distance by 0.1, the rate itself; "
+                                 "the factor is 1 - ηk, with this valley's curvature k"])
+    way = "fewer" if measured is not None and n > measured else "more"
+    return report(exercise, [f"the walk needs {way} steps than {n:g}. Each step multiplies the distance to the bottom "
+                             f"by the same factor 1 - 0.1 k: after n steps it is 0.01 times that factor to the power "
+                             f"n. For which n is that below 1e-8?"])

@@ -126,17 +126,16 @@ def check_weight_nudges(answer):
 
 
 NUDGE_GUESS_WHY = {
-    "a": "(a) has the largest error, 0.8, but the nudge is the error times the slope sigma'(z_j) = a_j (1 - a_j): "
-         "compare that product across the four cases",
-    "b": "(b) is nearly right (error 0.05), so its nudge is small: it cannot be the largest",
-    "c": "(c) is far from its target (error 0.7) on a steep stretch of its sigmoid: its nudge is not small",
-    "d": "(d) is the most wrong of the four, but at 0.999 its sigmoid is flat: look at sigma'(z_j) = a_j (1 - a_j) there",
+    "b": "(b)'s neuron is nearer its target than (a)'s (error 0.05 against 0.8), and at 0.95 it sits on a flatter "
+         "stretch of its sigmoid (a_j (1 - a_j) is largest at a_j = 0.5): which of the two factors is larger for (b)?",
+    "d": "(d)'s error, 0.999, is not even 1.5 times (c)'s 0.7, but at 0.999 its sigmoid is flat: look at the slope "
+         "sigma'(z_j) = a_j (1 - a_j) there, and compare how much the two factors differ",
 }
-"""Exercise 1, part 1: why a letter is a wrong guess for the weight that moves most (and "c" for the least)."""
+"""Exercise 1, part 1: why a letter is the wrong choice in its pair."""
 
 
 def _letters(answer):
-    """The guess as two letters from "a" to "d" (a pair of strings such as ("c", "d") or "(c)", or "c d"), or None."""
+    """The choice as two letters from "a" to "d" (a pair of strings such as ("a", "c") or "(a)", or "a c"), or None."""
     if isinstance(answer, str):
         parts = [c for c in answer.lower() if c.isalpha()]
     elif isinstance(answer, (tuple, list)) and len(answer) == 2 and all(isinstance(v, str) for v in answer):
@@ -149,31 +148,26 @@ def _letters(answer):
 
 
 def check_nudge_guess(answer):
-    """Exercise 1, part 1: ``(most, least)``, the letters of the weights of :data:`WEIGHT_NUDGE_CASES` whose nudges
-    are largest and smallest in size. Any pair of strings ("c", "(c)", "C") or a string of two letters is accepted."""
-    exercise = "Exercise 1, part 1 (which weight moves most, which least?)"
+    """Exercise 1, part 1: ``(first, second)``, the weight that moves more of (a) and (b), then of (c) and (d), in the
+    cases of :data:`WEIGHT_NUDGE_CASES`. Any pair of strings ("a", "(a)", "A") or a string of two letters is
+    accepted, and the two letters in either order."""
+    exercise = "Exercise 1, part 1 (which weight of each pair moves more?)"
     if not_answered(exercise, answer):
         return False
     letters = _letters(answer)
     if letters is None:
         shown = repr(answer) if len(repr(answer)) <= 80 else repr(answer)[:77] + "..."
-        return report(exercise, [f"the answer should be two letters from a to d, the weight that moves most and the "
-                                 f"one that moves least, e.g. (\"a\", \"b\"); got {shown}"])
-    most, least = letters
+        return report(exercise, [f"the answer should be two letters, one of (a) and (b), then one of (c) and (d), "
+                                 f"e.g. (\"b\", \"d\"); got {shown}"])
+    pairs = [sorted(letters, key="abcd".index)]
+    first, second = pairs[0]
+    if first not in ("a", "b") or second not in ("c", "d"):
+        return report(exercise, ["one letter from each pair: (a) or (b), and (c) or (d)"])
     sizes = dict(zip("abcd", np.abs(_right_weight_nudges())))
-    right_most, right_least = max(sizes, key=sizes.get), min(sizes, key=sizes.get)
     problems = []
-    if most == least:
-        problems.append("the weight that moves most and the one that moves least must be two different ones")
-    else:
-        if most != right_most:
-            problems.append(f"not ({most}) the most: {NUDGE_GUESS_WHY[most]}")
-        if least != right_least:
-            why = {"a": "(a) is far from its target (error 0.8) on a fairly steep stretch of its sigmoid: its nudge is "
-                        "not small", "c": NUDGE_GUESS_WHY["c"]}[least] if least in ("a", "c") else (
-                "(b) is nearly right (error 0.05), but its slope, 0.0475, is not the smallest of the four: compare "
-                "the error times the slope across the cases")
-            problems.append(f"not ({least}) the least: {why}")
+    for chosen, other in ((first, "b" if first == "a" else "a"), (second, "d" if second == "c" else "c")):
+        if sizes[chosen] < sizes[other]:
+            problems.append(f"not ({chosen}): {NUDGE_GUESS_WHY[chosen]}")
     if not problems:
         print("  Now compute the four nudges (part 2) to see by how much.")
     return report(exercise, problems)
@@ -293,3 +287,36 @@ def check_batch_nudge(answer):
         problems.append(f"your average differs from backpropagation's (largest difference "
                         f"{np.max(np.abs(result - expected)):.2g}); {hint}")
     return report(exercise, problems)
+
+
+def check_predicted_cosine(answer):
+    """Exercise 4: ``predicted_cosine(sigma2, gradient_norm2, batch_size)`` returns section 7's prediction of a
+    mini-batch gradient's mean cosine with the exact gradient, ``1 / sqrt(1 + sigma2 / (batch_size * gradient_norm2))``
+    (batches drawn with repetition)."""
+    exercise = "Exercise 4 (predict how well a batch of any size points)"
+    if not_answered(exercise, answer):
+        return False
+    cases = [(0.879, 0.002124, 400), (0.879, 0.002124, 10), (2.5, 0.01, 64), (0.3, 0.05, 1)]
+    for sigma2, norm2, size in cases:
+        ratio = sigma2 / (size * norm2)
+        expected = 1 / np.sqrt(1 + ratio)
+        result, problems = call_answer(answer, (sigma2, norm2, size), (), "predicted_cosine")
+        if problems:
+            return report(exercise, problems + ["hint: return one number, the cosine, for one batch size"])
+        result = float(result)
+        if np.isclose(result, expected, rtol=1e-6):
+            continue
+        slips = [(1 / (1 + ratio), "the error's squared length adds to the squared length: take a square root"),
+                 (1 / np.sqrt(1 + np.sqrt(ratio)), "sigma^2 and ||grad C||^2 are already squared lengths: no square "
+                                                   "root inside"),
+                 (1 / np.sqrt(1 + sigma2 * size / norm2), "a batch of B divides the error's squared length by B: "
+                                                          "it does not multiply it"),
+                 (1 / np.sqrt(1 + sigma2 / norm2), "the batch size is missing: the error's squared length is "
+                                                   "sigma^2 / B"),
+                 (np.degrees(np.arccos(expected)), "the answer should be the cosine, not the angle")]
+        named = [why for value, why in slips if np.isclose(result, value, rtol=1e-6)]
+        return report(exercise, [f"for sigma2 = {sigma2}, gradient_norm2 = {norm2}, batch_size = {size} your "
+                                 f"function gives {result:.4g}, which is not the formula's value"] + named)
+    print("  Four times the batch, half the error's length: now predict batches of 400 with the lesson's sigma2 and "
+          "gradient_norm2, and measure a few such batches to compare.")
+    return report(exercise, [])

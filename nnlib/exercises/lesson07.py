@@ -163,47 +163,64 @@ def check_shared_bias_gradients(answer):
 
 
 # ---------------------------------------------------------------- exercise 3: a new operation, log
-def check_value_log(answer):
-    """Exercise 3: ``value_log(v)`` returns a new Value holding ``ln(v.data)`` with ``v`` among its
-    children, whose backward step passes ``out.grad / v`` to ``v``.
+def check_value_div(answer):
+    """Exercise 3: ``value_div(a, b)`` returns a new Value holding ``a.data / b.data`` with ``a`` and ``b``
+    among its children, whose backward step passes ``out.grad / b`` to ``a`` and ``-out.grad * a / b**2``
+    to ``b``.
 
-    The check backpropagates ``v * value_log(v)`` (v is used twice; d(v ln v)/dv = ln v + 1) and
-    recognises the usual slips by the gradient they give.
+    The check backpropagates ``value_div(a, b) * a`` (a is used twice; the gradients are ``2a/b`` and
+    ``-a**2/b**2``) and recognises the usual slips by the gradients they give.
     """
-    exercise = "Exercise 3 (a new operation: log)"
+    exercise = "Exercise 3 (a new operation: division)"
     if not_answered(exercise, answer):
         return False
     if not callable(answer):
-        return report(exercise, [f"the answer should be a function value_log(v), got {type(answer).__name__}"])
-    for x in (2.0, 0.25):
-        v = Value(x)
+        return report(exercise, [f"the answer should be a function value_div(a, b), got {type(answer).__name__}"])
+    for x, y in ((3.0, 2.0), (-1.5, 0.5)):
+        a, b = Value(x), Value(y)
         try:
-            out = answer(v)
+            out = answer(a, b)
             if not isinstance(out, Value):
-                return report(exercise, [f"value_log(v) should return a Value, got {type(out).__name__}"])
-            if not math.isclose(out.data, math.log(x), rel_tol=1e-12):
-                return report(exercise, [f"value_log(Value({x})).data should be ln({x}), got {out.data:.6f}"])
-            if v not in out.children:
-                return report(exercise, ["the new Value must list v among its children (the second argument "
-                                         "of Value(...)), or backward() never reaches v"])
-            loss = out * v                 # d(v ln v)/dv = ln v + 1, and v is used twice
+                return report(exercise, [f"value_div(a, b) should return a Value, got {type(out).__name__}"])
+            if not math.isclose(out.data, x / y, rel_tol=1e-12):
+                return report(exercise, [f"value_div(Value({x}), Value({y})).data should be {x} / {y}, "
+                                         f"got {out.data:.6f}"])
+            if a not in out.children or b not in out.children:
+                return report(exercise, ["the new Value must list both a and b among its children (the second "
+                                         "argument of Value(...)), or backward() never reaches them directly; "
+                                         "Value's own a / b goes through b ** -1, so write the operation yourself"])
+            loss = out * a                 # d(a^2/b)/da = 2a/b, d(a^2/b)/db = -a^2/b^2; a is used twice
             loss.backward()
-            loss.backward()                # twice: ours resets, so the same gradient
+            loss.backward()                # twice: ours resets, so the same gradients
         except Exception as error:  # the learner's code may fail in any way: report it, never raise
-            return report(exercise, [f"value_log(Value({x})) or backward() failed: {type(error).__name__}: {error}"])
-        got, ln = v.grad, math.log(x)
-        if math.isclose(got, ln + 1, rel_tol=1e-9):
+            return report(exercise, [f"value_div(Value({x}), Value({y})) or backward() failed: "
+                                     f"{type(error).__name__}: {error}"])
+        (da, db), q = (a.grad, b.grad), x / y
+        right_a, right_b = 2 * x / y, -x * x / (y * y)
+        a_ok, b_ok = math.isclose(da, right_a, rel_tol=1e-9), math.isclose(db, right_b, rel_tol=1e-9)
+        if a_ok and b_ok:
             continue
-        slips = [(ln + 1 / x, "multiply the local derivative by out.grad (the gradient arriving from above)"),
-                 (1.0, "v is used twice in v * ln(v): add to v.grad with +=, do not overwrite it with ="),
-                 (ln, "the backward step of your log passes nothing on to v"),
-                 (ln + x * x, "the local derivative of ln v is not v: what is d ln(v) / dv?"),
-                 (ln + x * ln, "the local derivative of ln v is not ln v itself: what is d ln(v) / dv?")]
-        hint = next((h for value, h in slips if math.isclose(got, value, rel_tol=1e-9)),
-                    "the gradient through your log is wrong: check its local derivative d ln(v) / dv and that "
-                    "the backward step adds local derivative times out.grad to v.grad")
-        return report(exercise, [f"for v = {x}, backpropagating v * value_log(v) gave dv = {got:.6f}, "
-                                 f"which is not d(v ln v)/dv; hint: {hint}"])
+        close = lambda u, v: math.isclose(u, v, rel_tol=1e-9, abs_tol=1e-12)
+        if close(da, q + 1 / y) and close(db, -x / (y * y)):
+            hint = "multiply each local derivative by out.grad (the gradient arriving from above)"
+        elif close(da, q - x * x / (y * y)) and close(db, q):
+            hint = "the two partial derivatives are swapped: which one belongs to a, the number divided?"
+        elif a_ok and close(db, -right_b):
+            hint = "the sign of b's share: does a / b grow or shrink when b grows (for a > 0, b > 0)?"
+        elif a_ok and close(db, 0.0):
+            hint = "the backward step of your division passes nothing on to b"
+        elif a_ok:
+            hint = "a's share is right; b's local derivative is not: what is d(a / b) / db, with a held fixed?"
+        elif b_ok and close(da, q):
+            hint = ("a received only the gradient of its other use: your division passes nothing on to a, or "
+                    "overwrites a.grad with = instead of adding to it with += (a is used twice here)")
+        elif b_ok:
+            hint = "b's share is right; a's local derivative is not: what is d(a / b) / da, with b held fixed?"
+        else:
+            hint = ("check both local derivatives, d(a / b) / da and d(a / b) / db, and that the backward step "
+                    "adds each, times out.grad, to a.grad and b.grad")
+        return report(exercise, [f"for a = {x}, b = {y}, backpropagating value_div(a, b) * a gave da = {da:.6f}, "
+                                 f"db = {db:.6f}, which are not the derivatives of a * a / b; hint: {hint}"])
     return report(exercise, [])
 
 
@@ -220,6 +237,32 @@ def _script_check():
 
 SCRIPT_CHECK_CHOICES = ("w1..w4", "w5..w8", "both", "neither")
 """Exercise 4's third entry: which weights a gradient check would flag as wrong."""
+
+
+def check_script_prediction(answer):
+    """Exercise 4, first part: before computing anything, which weights would a gradient check flag in the
+    script of 14 March (one of :data:`SCRIPT_CHECK_CHOICES`)? The feedback asks for the reasoning; the
+    second part, :func:`check_script_gradient_check`, tests the prediction with numbers."""
+    exercise = "Exercise 4a (predict which weights a gradient check would flag)"
+    if not_answered(exercise, answer):
+        return False
+    choices = ", ".join(repr(c) for c in SCRIPT_CHECK_CHOICES)
+    flagged = answer.strip().lower() if isinstance(answer, str) else None
+    if flagged not in SCRIPT_CHECK_CHOICES:
+        return report(exercise, [f"the prediction should be one of {choices}, got {answer!r}"])
+    reasons = {
+        "w5..w8": "the output layer's gradients are delta_o times the hidden activations: did the script compute "
+                  "either of those from moved weights?",
+        "both": "the slip changed one step of the backward pass: which gradients use the quantity that step "
+                "computed, and which do not?",
+        "neither": "the slip used weights that had already moved: would finite differences at the starting "
+                   "weights agree with a gradient computed from other weights?",
+    }
+    if flagged in reasons:
+        return report(exercise, [f"not the prediction the reasoning gives; ask yourself: {reasons[flagged]}"])
+    print("  That is the prediction the reasoning gives: the hidden deltas were computed from w5..w8 after their "
+          "update, and only w1..w4's gradients use the hidden deltas. Now test it with numbers below.")
+    return report(exercise, [])
 
 
 def check_script_gradient_check(answer):

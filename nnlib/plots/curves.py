@@ -228,7 +228,7 @@ def plot_layer_gradients(sizes_by_name, ax=None, title="How much gradient reache
     own_figure = ax is None
     if own_figure:
         _, ax = plt.subplots(figsize=(6.5, 3.8))
-    lines, banded = [], False
+    lines, banded = [], 0                    # banded: the most runs (seeds) of one network
     for k, (name, sizes) in enumerate(sizes_by_name.items()):
         sizes = np.atleast_2d(np.asarray(sizes, dtype=float))
         layers = np.arange(1, sizes.shape[1] + 1)
@@ -237,12 +237,12 @@ def plot_layer_gradients(sizes_by_name, ax=None, title="How much gradient reache
         lines.append(ax.semilogy(layers, middle, "o-", lw=2, color=colour, label=name)[0])
         if sizes.shape[0] > 1:
             ax.fill_between(layers, sizes.min(axis=0), sizes.max(axis=0), color=colour, alpha=0.2, lw=0)
-            banded = True
+            banded = max(banded, sizes.shape[0])
         ax.set_xticks(layers)
     ax.set_xlabel(xlabel), ax.set_ylabel(ylabel)
     ax.set_title(title), ax.grid(alpha=0.3)
-    ax.legend(title="line: geometric mean over runs; band: their range" if banded else None, title_fontsize=8,
-              fontsize=9)
+    ax.legend(title=f"line: geometric mean over the {banded} seeds; band: range" if banded else None,
+              title_fontsize=9, fontsize=9)
     if own_figure:                  # a caller that passed its axes lays out its own figure, once
         ax.figure.tight_layout()
     return lines

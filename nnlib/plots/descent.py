@@ -127,6 +127,7 @@ def plot_surface(function, xlim=(-2.0, 2.0), ylim=(-2.0, 2.0), ax=None, title=No
     ax.contour(gx, gy, values, levels=levels, colors="#777777", linewidths=0.6, offset=floor)
     ax.set_zlim(floor, float(np.max(values)))
     ax.set_xlim(xlim), ax.set_ylim(ylim)
+    ax.set_xticks(np.linspace(*xlim, 5)), ax.set_yticks(np.linspace(*ylim, 5))
     ax.set_xlabel(labels[0]), ax.set_ylabel(labels[1]), ax.set_zlabel(labels[2])
     ax.view_init(elev=28, azim=-58)
     if title:
@@ -241,7 +242,7 @@ def plot_step_factors(curvatures=(3.0, 1.0), rates=None, labels=("x", "y"), ax=N
     ax.set_xlabel("learning rate η"), ax.set_ylabel("size of the factor per step")
     ax.set_title(title, pad=30)
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=9, loc="upper right", bbox_to_anchor=(1.0, 0.72))        # clear of the V's tip at 1/k_max
+    ax.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.15))      # below the axes: clear of every line
     return ax
 
 

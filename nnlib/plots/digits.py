@@ -138,12 +138,13 @@ def show_weight_image(weights, ax=None, title=None, colorbar=True, limit=None):
     return shown
 
 
-def show_weight_images(weight_matrix, ncols=8, size=1.6, title=None, mark=None):
+def show_weight_images(weight_matrix, ncols=8, size=1.6, title=None, mark=None, colorbar_label="weight"):
     """Each row of ``weight_matrix`` (shape (n_neurons, 784)) as a 28x28 weight image. Returns the figure.
 
     All images share one colour scale, symmetric around zero (white 0, blue positive, red negative),
-    shown by one colour bar. ``mark`` (784 booleans, optional) paints those pixels grey in every
-    image, e.g. the pixels that are dark in every training image.
+    shown by one colour bar named ``colorbar_label`` (e.g. "change of weight" for a difference of two
+    weight matrices). ``mark`` (784 booleans, optional) paints those pixels grey in every image, e.g. the
+    pixels that are dark in every training image.
     """
     weight_matrix = np.asarray(weight_matrix)
     n = weight_matrix.shape[0]
@@ -164,7 +165,7 @@ def show_weight_images(weight_matrix, ncols=8, size=1.6, title=None, mark=None):
     if title:
         fig.suptitle(title)
     fig.tight_layout()
-    fig.colorbar(shown, ax=axes, fraction=0.02, pad=0.01, label="weight")
+    fig.colorbar(shown, ax=axes, fraction=0.02, pad=0.01, label=colorbar_label)
     return fig
 
 

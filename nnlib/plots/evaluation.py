@@ -61,7 +61,7 @@ def plot_confusion_matrix(matrix, ax=None, title="Confusion matrix (test images)
     for (row, col), count in np.ndenumerate(matrix):
         if count:
             colour = POSITIVE if row == col else ("white" if count > 0.6 * mistakes.max() else "black")
-            ax.text(col, row, str(count), ha="center", va="center", fontsize=8,
+            ax.text(col, row, str(count), ha="center", va="center", fontsize=10 if row == col else 8.5,
                     color=colour, fontweight="bold" if row == col else "normal")
     ax.set_xticks(range(n)), ax.set_yticks(range(n))
     ax.set_xlabel("network's guess"), ax.set_ylabel("true digit")

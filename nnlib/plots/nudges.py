@@ -218,7 +218,7 @@ def plot_cosine_spread(cosines, ax=None, title=None):
 
 
 def plot_step_sizes(learning_rates, exact_costs, before, minibatch_costs, gradient_norm2=None, ax=None,
-                    title=None, ylim=None, minibatch_label="mini-batch steps"):
+                    title=None, ylim=None, minibatch_label="mini-batch steps", curvature=None):
     """The cost after one exact gradient step of each learning rate, against many mini-batch steps.
 
     Parameters
@@ -235,6 +235,11 @@ def plot_step_sizes(learning_rates, exact_costs, before, minibatch_costs, gradie
         Costs above ``high`` are drawn as a triangle on the top edge, with their value.
     minibatch_label : str
         What the mini-batch steps were, for the legend.
+    curvature : float, optional
+        ``b`` of the second-order prediction ``before - learning_rate * gradient_norm2 + b * learning_rate**2``
+        (needs ``gradient_norm2``): drawn as a dash-dotted parabola.
+
+    The legend sits below the axes, off the curves.
 
     Returns
     -------
@@ -247,7 +252,9 @@ def plot_step_sizes(learning_rates, exact_costs, before, minibatch_costs, gradie
     mini = np.asarray(minibatch_costs, dtype=float).ravel()
     if rates.size == 0 or mini.size == 0 or np.any(rates <= 0):
         raise ValueError("learning_rates must be positive, and there must be at least one mini-batch cost")
-    ax = new_axes(ax, figsize=(8.5, 4.4))
+    if curvature is not None and gradient_norm2 is None:
+        raise ValueError("the second-order prediction (curvature) needs gradient_norm2")
+    ax = new_axes(ax, figsize=(8.5, 5.2))
     low, high = ylim if ylim is not None else (min(mini.min(), costs.min()) - 0.02, max(costs.max(), before) + 0.02)
     ax.axhline(before, color="#444444", ls=":", lw=1.5, label=f"before any step: {before:.4f}")
     ax.axhspan(mini.min(), mini.max(), color=MINI_BATCH, alpha=0.25, lw=0)
@@ -258,6 +265,9 @@ def plot_step_sizes(learning_rates, exact_costs, before, minibatch_costs, gradie
         fine = np.geomspace(rates.min(), rates.max(), 200)
         ax.plot(fine, before - fine * gradient_norm2, color=FULL_BATCH, ls="--", lw=1.2,
                 label=r"first-order prediction $C - \eta\,\|\nabla C\|^2$")
+        if curvature is not None:
+            ax.plot(fine, before - fine * gradient_norm2 + curvature * fine ** 2, color=FULL_BATCH, ls="-.", lw=1.2,
+                    alpha=0.8, label=r"second-order prediction $C - \eta\,\|\nabla C\|^2 + b\,\eta^2$")
     ax.plot(rates, costs, "o-", color=FULL_BATCH, lw=2, ms=7, label=r"one exact step of learning rate $\eta$")
     above = costs > high
     for rate, cost in zip(rates[above], costs[above]):
@@ -270,7 +280,7 @@ def plot_step_sizes(learning_rates, exact_costs, before, minibatch_costs, gradie
     ax.set_ylim(low, high)
     ax.set_xlabel(r"learning rate $\eta$ of the exact step")
     ax.set_ylabel("cost $C$ on the training images")
-    ax.legend(fontsize=8.5, loc="lower left", frameon=True)
+    ax.legend(fontsize=8.5, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)
     if title:
         ax.set_title(title)
     ax.off_frame = rates[above]

@@ -155,7 +155,8 @@ class TrainingMonitor:
         (self.cost_line,) = self.cost_ax.plot([], [], "o-", color="#7570b3")
         self.accuracy_ax.set_title(f"Accuracy on the {held_out} images")
         self.accuracy_ax.set_ylabel("accuracy (%)"), self.accuracy_ax.set_ylim(0, 100)
-        self.cost_ax.set_title("Training cost after each epoch (log scale)"), self.cost_ax.set_ylabel("cost")
+        self.cost_ax.set_title("Training cost after each epoch (log scale)")
+        self.cost_ax.set_ylabel(f"{network.cost_function.name.replace('_', ' ')} cost")
         self.cost_ax.set_yscale("log"), self.cost_ax.set_ylim(0.01, 1)
         for ax in (self.accuracy_ax, self.cost_ax):
             ax.set_xlim(-0.5, self.epochs + 0.5), ax.set_xlabel("epoch (0 = before training)"), ax.grid(alpha=0.3)
@@ -191,6 +192,11 @@ class TrainingMonitor:
             self.cost_ax.set_ylim(10 ** np.floor(np.log10(costs.min())), 10 ** np.ceil(np.log10(costs.max())))
             self.live.invalidate()
         self.live.refresh()
+        if len(self.accuracies) == self.epochs + 1 and costs.size:         # the last epoch: fit the axis to the curve
+            self.cost_ax.set_ylim(costs.min() / 1.25, costs.max() * 1.25)
+            self.live.figure.tight_layout()                              # room for the new tick labels
+            self.live.invalidate()
+            self.live.refresh()
         if self._handle is not None and len(self.accuracies) == self.epochs + 1:
             self._handle.update(self)
 
