@@ -95,12 +95,13 @@ def test_tilted_limit_check(capsys):
     for right in (2 / 3, 0.667, 0.66, 0.67, np.float32(2 / 3), np.array(2 / 3)):
         assert lesson04.check_tilted_limit(right), right
     capsys.readouterr()
-    for slip, words in [(1.0, "curvature along the x axis"), (0.5, "fastest rate"), (0.9, "limit is lower"),
-                        (0.3, "limit is higher"), (0.001, "limit is higher"), (2.0, "limit is lower"),
+    for slip, words in [(1.0, "curvature along the x axis"), (0.5, "fastest rate"), (0.9, "Do not search"),
+                        (0.3, "Do not search"), (0.001, "Do not search"), (2.0, "flattest"), (1 / 3, "zig-zag"),
                         (-1, "positive"), ("0.6", "one number")]:
         assert not lesson04.check_tilted_limit(slip), slip
         out = capsys.readouterr().out
         assert words in out and "2/3" not in out and "0.667" not in out and "eigen" not in out, (slip, out)
+        assert "lower" not in out and "higher" not in out, (slip, out)         # no direction to bisect with
 
 
 # ----------------------------------------------------------------------------- exercise 3
@@ -113,7 +114,8 @@ def test_predicted_steps_check(capsys):
     for right in (26, 25.45, 25, 27, np.int64(26), np.array(26.0)):
         assert lesson04.check_predicted_steps(right), right
     capsys.readouterr()
-    for slip, words in [(6, "the rate itself"), (10, "needs more"), (40, "needs fewer"), (0, "takes some"),
+    for slip, words in [(6, "the rate itself"), (10, "needs far more"), (60, "needs far fewer"), (20, "Solve"),
+                        (30, "Solve"), (0, "takes some"),
                         ("26", "one number")]:
         assert not lesson04.check_predicted_steps(slip), slip
         out = capsys.readouterr().out
@@ -158,14 +160,18 @@ def test_fastest_rate_check(capsys):
         assert lesson04.check_fastest_rate(right), right
         out = capsys.readouterr().out
         assert "after 5 steps" in out or "after 6 steps" in out or "after 7 steps" in out
-    for slip, words in [(0.1, "fall short"), (0.3, "zig-zags"), (2 * best, "limit"), (0.5, "bowl"),
-                        (1 / 4.098, "x = 2.243"), (0.235, "fall short"), (0.245, "overshoot"),
+    for slip, words in [(0.1, "falls well short"), (0.3, "zig-zags"), (2 * best, "limit"), (0.5, "bowl"),
+                        (1 / 4.098, "x = 2.243"), (0.2, "close"), (0.235, "close"), (0.245, "close"),
+                        (0.29, "close"),
                         (0.52, "swinging"), (3.0, "another one"), (-0.1, "uphill"), (0, "positive"),
                         (1e5, "far too large"), (True, "one number"), ("0.24", "one number")]:
         assert not lesson04.check_fastest_rate(slip), slip
         out = capsys.readouterr().out
         assert words in out, (slip, out)
         assert "0.238" not in out and "4.19" not in out and "the best rate needs" not in out
+        assert not any(f"{f:+.3f}" in out for f in (-0.3, 0.3)) and "+0." not in out and "-0." not in out
+        if words == "close":
+            assert "short" not in out and "overshoot" not in out, (slip, out)      # no direction near the answer
 
 
 @pytest.mark.parametrize("check", [lesson04.check_best_constant, lesson04.check_lazy_accuracy,

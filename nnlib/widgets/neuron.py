@@ -103,7 +103,8 @@ class NeuronWidget(WidgetWithPicture, ipywidgets.VBox):
         (self._curve,) = ax.plot(xs, xs, color=POSITIVE, lw=2.5)
         self._threshold_line = ax.axvline(0, color=NEGATIVE, lw=1.2, ls="--")
         (self._point,) = ax.plot([0], [0], "o", color="black", ms=8)
-        self._label = ax.text(0.02, 0.93, "", transform=ax.transAxes, va="top", fontsize=10)
+        self._label = ax.text(0.02, 0.93, "", transform=ax.transAxes, va="top", fontsize=10, zorder=5,
+                              bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 2})
         self.live.animate(self._curve, self._threshold_line, self._point, self._label)
 
     def __repr__(self):
