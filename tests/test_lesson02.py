@@ -48,30 +48,38 @@ def test_side_neuron_names_each_mistake(capsys):
     assert not lesson02.check_side_neuron(14)
 
 
-def test_half_on_bias(capsys):
-    W, a, b = lesson02.layer_exercise_data()
-    right = -float(W[1] @ a)
-    assert lesson02.check_half_on_bias(right) and lesson02.check_half_on_bias(np.array([right]))
-    assert lesson02.check_half_on_bias(np.float32(right))
-    assert not lesson02.check_half_on_bias(-right)
-    assert "sign" in capsys.readouterr().out
-    assert not lesson02.check_half_on_bias(right - b[1])
-    assert "change" in capsys.readouterr().out
-    assert not lesson02.check_half_on_bias(-float(W[0] @ a))
-    assert "neuron 0" in capsys.readouterr().out
-    assert not lesson02.check_half_on_bias(-float(W[2] @ a))
-    assert "neuron 2" in capsys.readouterr().out
-    assert not lesson02.check_half_on_bias(right + 1)
-    assert "exactly 0" in capsys.readouterr().out
-    assert not lesson02.check_half_on_bias(round(right, 2))                     # a rounded copy of a printed number
-    assert "rounded" in capsys.readouterr().out
+def _section_2_detector(rows_down=0):      # written independently of the check
+    w = np.zeros((28, 28))
+    w[5 + rows_down:12 + rows_down, 8:22] = -1.0
+    w[7 + rows_down:10 + rows_down, 9:21] = 1.0
+    return w
 
 
-def test_half_on_bias_names_adding_the_old_bias(capsys):
-    W, a, b = lesson02.layer_exercise_data()
-    assert not lesson02.check_half_on_bias(-float(W[1] @ a) + float(b[1]))
+def test_moved_detector_accepts_the_detector_one_row_down_in_every_form(capsys):
+    w = _section_2_detector(1)
+    mnist = load_mnist()
+    sums = mnist.x_train.astype(np.float64) @ w.ravel()
+    threshold = np.quantile(sums[mnist.y_train == 7], 1 - 0.318)        # the same recall as section 2's detector
+    assert lesson02.check_moved_detector((w, -threshold))
+    assert lesson02.check_moved_detector((w.ravel().tolist(), np.float32(-threshold)))
+    assert lesson02.check_moved_detector([w.astype(int), np.array([-threshold])])
+    assert "measured on the 60,000 training images" in capsys.readouterr().out
+
+
+def test_moved_detector_names_each_mistake_without_the_answer(capsys):
+    assert not lesson02.check_moved_detector((_section_2_detector(), -10.0))     # not moved
     out = capsys.readouterr().out
-    assert "replaces b[1]" in out and f"{-float(W[1] @ a):.3f}" not in out
+    assert "old place" in out and "row 8" not in out
+    assert not lesson02.check_moved_detector((_section_2_detector(1), 9.5))      # the sign of the bias
+    out = capsys.readouterr().out
+    assert "the bias must be -t" in out and "more negative" in out
+    assert not lesson02.check_moved_detector((_section_2_detector(1), -20.0))    # too strict: recall too low
+    assert "less negative" in capsys.readouterr().out
+    assert not lesson02.check_moved_detector((_section_2_detector(3), -3.0))     # moved too far
+    out = capsys.readouterr().out
+    assert "no bias makes these weights" in out and "one row" not in out
+    assert not lesson02.check_moved_detector((np.full(784, 0.5), -3.0))
+    assert "only the weights -1, 0" in capsys.readouterr().out
 
 
 def test_count_parameters(capsys):
@@ -201,6 +209,21 @@ def test_show_weighted_sums_draws_one_row_per_detector_and_the_window():
         show_weighted_sums(w1, np.zeros((2, 100)))
 
 
+def test_show_weighted_sums_can_crop_the_products_to_the_window():
+    rng = np.random.default_rng(1)
+    images, w = rng.uniform(size=(3, 784)), rng.normal(size=784)
+    fig, sums = show_weighted_sums({"w": w}, images, crop=((5, 11), (8, 21)), window=((5, 11), (8, 21)))
+    assert np.allclose(sums["w"], images @ w)                                 # still the sum over all 784 pixels
+    shown = fig.axes[1].images
+    assert len(shown) == 3 and all(im.get_array().shape == (7, 14) for im in shown)
+    assert np.allclose(shown[1].get_array(), (images[1] * w).reshape(28, 28)[5:12, 8:22])
+    left, right, bottom, top = shown[1].get_extent()
+    assert right - left == 28 and bottom - top == 14                        # as wide as a digit: twice as large
+    assert len(fig.axes[1].patches) == 3 and len(fig.axes[0].patches) == 3  # a frame per tile; the box on the digits
+    with pytest.raises(ValueError):
+        show_weighted_sums(w, images, crop=((5, 30), (8, 21)))
+
+
 def test_plot_detector_sums_draws_each_class_as_a_share_of_its_own_images():
     sums = np.array([1.0, 2.0, 2.5, 8.0, 9.0])
     labels = np.array([3, 3, 7, 7, 1])
@@ -265,7 +288,7 @@ ODD_ANSWERS = [None, "7", b"x", [], [1, 2], [[1, 2], [3]], (1, 2, 3), np.zeros((
                (np.zeros(784), np.nan), (np.zeros((28, 28)), True), (np.zeros(784, dtype=complex), 0.0)]
 
 
-@pytest.mark.parametrize("check", [lesson02.check_side_neuron, lesson02.check_half_on_bias,
+@pytest.mark.parametrize("check", [lesson02.check_side_neuron, lesson02.check_moved_detector,
                                    lesson02.check_count_parameters,
                                    lesson02.check_majority_neuron,
                                    lesson02.check_one_detector])

@@ -402,3 +402,25 @@ def plot_coordinates(path, labels=("x", "y"), ax=None, title="The walk's coordin
     ax.set_xlabel("step"), ax.set_ylabel("coordinate"), ax.set_title(title)
     ax.grid(alpha=0.3), ax.legend(fontsize=9)
     return lines
+
+
+def mark_gradient(quiver, point, gradient, ax=None):
+    """Draw the gradient at one point as a bold black arrow starting at that point, to the scale of ``quiver``.
+
+    ``quiver`` is what :func:`plot_gradient_arrows` returns (called without ``mark``); ``gradient`` is the
+    gradient function. The arrow starts at the point, as a step from there would, has the same length as a blue
+    arrow of that gradient would have, and is drawn thicker so that it stands out among the blue ones. Its label goes below the map, under the arrow key, so that no label covers the map.
+    Returns the arrow (a matplotlib Annotation).
+    """
+    ax = quiver.axes if ax is None else ax
+    point = np.asarray(point, dtype=float)
+    at = np.asarray(gradient(point), dtype=float)
+    tip = point + at / quiver.scale
+    arrow = ax.annotate("", xy=tuple(tip), xytext=tuple(point), zorder=6,
+                        arrowprops={"arrowstyle": "-|>,head_length=0.55,head_width=0.3", "color": "black", "lw": 2.4,
+                                    "shrinkA": 0, "shrinkB": 0})
+    ax.plot(*point, "o", color="black", mec="white", mew=1.2, ms=7, zorder=7)
+    ax.text(1.0, -0.245, f"black: the point ({point[0]:g}, {point[1]:g}) and its gradient ({at[0]:g}, {at[1]:g}), "
+                         f"drawn from the point", transform=ax.transAxes, ha="right", va="center", fontsize=9)
+    arrow.tip = tip
+    return arrow

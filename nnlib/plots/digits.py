@@ -169,7 +169,7 @@ def show_weight_images(weight_matrix, ncols=8, size=1.6, title=None, mark=None, 
     return fig
 
 
-def show_weighted_sums(weights, images, labels=None, size=1.7, title=None, window=None, key=True):
+def show_weighted_sums(weights, images, labels=None, size=1.7, title=None, window=None, key=True, crop=None):
     """How one neuron's weights meet several digits: each digit above its products ``w * a``.
 
     Top row: the digits (grey). Below, one row per weight image: the pixel-by-pixel products of the
@@ -188,6 +188,10 @@ def show_weighted_sums(weights, images, labels=None, size=1.7, title=None, windo
         product tile (the region the weights look at), rows and columns counted from 0, both ends included.
     key : bool
         Write what blue and red mean under the figure.
+    crop : ((int, int), (int, int)), optional
+        ``((first_row, last_row), (first_column, last_column))``: draw only this part of each product tile,
+        magnified to the width of a digit (the digits stay whole), so that small products are visible.
+        The sums are still over all pixels.
 
     Returns
     -------
@@ -212,7 +216,15 @@ def show_weighted_sums(weights, images, labels=None, size=1.7, title=None, windo
             canvas[:, start:start + side] = tile.reshape(side, side)
         return canvas
 
-    fig, axes = plt.subplots(1 + rows, 1, figsize=(size * n + 0.4, (1 + rows) * (size + 0.3) + 0.4), squeeze=False)
+    if crop is not None:
+        (r0, r1), (c0, c1) = crop
+        if not (0 <= r0 <= r1 < side and 0 <= c0 <= c1 < side):
+            raise ValueError(f"crop must lie inside the {side}x{side} image, got {crop}")
+    zoom = side / (c1 - c0 + 1) if crop is not None else 1.0          # a cropped tile is drawn this much larger
+    tile_height = (r1 - r0 + 1) * zoom if crop is not None else side
+    fig, axes = plt.subplots(1 + rows, 1, figsize=(size * n + 0.4, (size + 0.3) + rows * (size * tile_height / side + 0.3)
+                                                   + 0.4), squeeze=False,
+                             gridspec_kw={"height_ratios": [side + 2] + [tile_height + 2] * rows})
     axes = axes[:, 0]
     grey = plt.get_cmap(ACTIVATION_CMAP).with_extremes(bad="white")
     axes[0].imshow(mosaic(images), cmap=grey, vmin=0, vmax=1, interpolation="nearest")
@@ -232,11 +244,20 @@ def show_weighted_sums(weights, images, labels=None, size=1.7, title=None, windo
     for ax, (label, w) in zip(axes[1:], flat.items()):
         products = images * w
         sums[label] = products.sum(axis=1)
-        ax.imshow(mosaic(products), cmap=weight_cmap, vmin=-limit, vmax=limit, interpolation="nearest")
+        if crop is None:
+            ax.imshow(mosaic(products), cmap=weight_cmap, vmin=-limit, vmax=limit, interpolation="nearest")
+        else:
+            for start, tile in zip(starts, products):
+                ax.imshow(tile.reshape(side, side)[r0:r1 + 1, c0:c1 + 1], cmap=weight_cmap, vmin=-limit, vmax=limit,
+                          interpolation="nearest", extent=(start - 0.5, start - 0.5 + side, tile_height - 0.5, -0.5))
+            ax.set_xlim(-0.5, starts[-1] + side - 0.5), ax.set_ylim(tile_height - 0.5, -0.5)
+            ax.set_aspect("equal")
         for k, start in enumerate(starts):
-            ax.add_patch(plt.Rectangle((start - 0.5, -0.5), side, side, fill=False, edgecolor="#999999", lw=0.8))
+            ax.add_patch(plt.Rectangle((start - 0.5, -0.5), side, tile_height, fill=False, edgecolor="#999999",
+                                       lw=0.8))
             ax.text(start + side / 2 - 0.5, -1.5, f"sum = {sums[label][k]:.1f}", ha="center", va="bottom", fontsize=10)
-            draw_window(ax, start)
+            if crop is None:
+                draw_window(ax, start)
         ax.set_ylabel(label, fontsize=10)
     axes[0].set_ylabel("the digits", fontsize=10)
     for ax in axes:

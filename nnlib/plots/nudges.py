@@ -320,3 +320,69 @@ def plot_first_layer_nudge(image, weight_nudges, neuron, axes=None):
     right.set_title(f"nudges of the 784 weights into\nneuron {neuron} of hidden layer 1")
     right.figure.colorbar(shown, ax=right, shrink=0.85, label="nudge (blue: up, red: down, light grey: none)")
     return axes
+
+
+LAYER_COLOURS = (PATH_COLOURS[3], PATH_COLOURS[1], PATH_COLOURS[2])
+"""Layers 1, 2 and 3 in :func:`plot_nudge_sizes_by_layer` (purple, teal, orange)."""
+
+
+def plot_nudge_sizes_by_layer(nudges_by_layer, ax=None, title=None, half_share=True):
+    """How many nudges of each size each layer has: one histogram of |nudge| per layer, on log-log axes.
+
+    The sizes span many powers of ten, so the bins are 4 per power of ten; nudges of exactly 0 cannot sit on a
+    log axis and are counted in the legend instead. With ``half_share``, a dashed line marks the size above
+    which the largest nudges (of all layers) carry half of the gradient's squared length, with their count.
+
+    Parameters
+    ----------
+    nudges_by_layer : sequence of arrays
+        The nudges (or gradient components) of each layer, weights and biases together, at most three layers.
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        With ``ax.summary``: ``{"zeros": [exact zeros per layer], "largest": [largest |nudge| per layer],
+        "half": (number of largest nudges that carry half the squared length, the smallest of them)}``.
+    """
+    layers = [np.abs(np.asarray(v, dtype=float).ravel()) for v in nudges_by_layer]
+    if not 1 <= len(layers) <= len(LAYER_COLOURS) or any(v.size == 0 or not np.all(np.isfinite(v)) for v in layers):
+        raise ValueError(f"nudges_by_layer must be 1 to {len(LAYER_COLOURS)} non-empty arrays of finite numbers")
+    everything = np.concatenate(layers)
+    if not np.any(everything > 0):
+        raise ValueError("all nudges are 0: there is nothing to draw on a log axis")
+    ax = new_axes(ax, figsize=(9, 4.4))
+    low = np.floor(np.log10(everything[everything > 0].min()))
+    high = np.ceil(np.log10(everything.max()))
+    bins = 10.0 ** np.arange(low, high + 0.125, 0.25)
+    summary = {"zeros": [], "largest": []}
+    tallest = 1
+    for number, (colour, sizes) in enumerate(zip(LAYER_COLOURS, layers), start=1):
+        counts, _ = np.histogram(sizes[sizes > 0], bins=bins)
+        zeros = int(np.sum(sizes == 0))
+        tallest = max(tallest, int(counts.max()))
+        summary["zeros"].append(zeros)
+        summary["largest"].append(float(sizes.max()))
+        ax.stairs(np.where(counts > 0, counts, 0.5), bins, color=colour, lw=2, baseline=0.5,
+                  label=f"layer {number}: {sizes.size:,} nudges, largest {sizes.max():.2g}"
+                        + (f", {zeros:,} exactly 0 (not drawn)" if zeros else ""))
+    if half_share:
+        squares = np.sort(everything ** 2)[::-1]
+        needed = int(np.searchsorted(np.cumsum(squares) / squares.sum(), 0.5)) + 1
+        edge = float(np.sqrt(squares[needed - 1]))
+        summary["half"] = (needed, edge)
+        ax.axvline(edge, color="black", ls="--", lw=1.2)
+        ax.text(edge / 1.15, 0.97, f"right of the dashed line:\nthe {needed} largest nudges,\n"
+                                   f"half of the squared length", transform=ax.get_xaxis_transform(), ha="right",
+                va="top", fontsize=9, bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 1})
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlim(bins[0], bins[-1])
+    ax.set_ylim(0.7, 12 * tallest)                   # room for the legend above the tallest bin
+    ax.set_xlabel("size of the nudge, |−∂C/∂w| (log scale: each tick 10 times the last)")
+    ax.set_ylabel("number of nudges of that size (log scale)")
+    ax.legend(fontsize=9, loc="upper left", frameon=True, framealpha=0.95, edgecolor="none")
+    if title:
+        ax.set_title(title)
+    ax.summary = summary
+    return ax
