@@ -16,8 +16,9 @@ from nnlib.exercises import lesson04  # noqa: E402
 from nnlib.gradcheck import numerical_gradient  # noqa: E402
 from nnlib.plots.descent import (RATE_COLOURS, X_COLOUR, Y_COLOUR, frame_exit, plot_contour,  # noqa: E402
                                  plot_coordinates, plot_cost_curves, plot_descent_1d, plot_directional_slopes,
-                                 plot_gradient_arrows, plot_path, plot_step_factors, plot_surface,
-                                 plot_walks_on_maps)
+                                 mark_gradient, plot_gradient_arrows, plot_path, plot_step_factors,
+                                 plot_surface, plot_walks_on_maps)
+from nnlib.plots.nudges import plot_nudge_sizes_by_layer  # noqa: E402
 from nnlib.widgets.descent import LearningRateExplorer  # noqa: E402
 
 START = np.array([-1.8, 1.6])
@@ -217,7 +218,52 @@ def test_wavy_swings_just_above_its_limit():
     assert np.allclose(gradient_descent(wavy_slope, 1.5, 0.45, 400, tolerance=0).point, bottom)
 
 
+def test_either_side_of_two_over_k_one_walk_settles_and_one_swings():
+    """Exercise 3's open part: 2% below 2/k the factor is -0.96 and the walk from -2.0 settles; 2% above it settles
+    on a swing whose average curvature is 2/η, whatever the rounding of the fastest rate."""
+    k = lesson04.WAVY_CURVATURE
+    below = gradient_descent(wavy_slope, -2.0, 0.98 * 2 / k, 4000, tolerance=0).path
+    assert abs(below[-1] - lesson04.WAVY_BOTTOM) < 1e-9
+    rate = 1.02 * 2 / k
+    above = gradient_descent(wavy_slope, -2.0, rate, 4000, tolerance=0).path
+    low, high = sorted(above[-2:])
+    assert np.isclose(above[-1], above[-3]) and high - low > 0.3
+    assert (wavy_slope(high) - wavy_slope(low)) / (high - low) == pytest.approx(2 / rate, abs=1e-6)
+    factors = 1 - rate * (0.2 - 4 * np.sin(2 * np.array([low, high])))
+    assert abs(np.prod(factors)) < 1                          # the swing attracts
+
+
+def test_every_rate_above_one_half_costs_more_on_the_bowl():
+    """Section 5: with 3A > B, dC_t/dη > 0 for every η > 0.5 (numerically, on a grid, for several t)."""
+    a, b = 1.5 * START[0] ** 2, 0.5 * START[1] ** 2
+    rates = np.linspace(0.5, 1.2, 7001)
+    for t in (1, 3, 30, 100):
+        cost = a * (1 - 3 * rates) ** (2 * t) + b * (1 - rates) ** (2 * t)
+        assert np.all(np.diff(cost) > 0), t
+
+
 # ----------------------------------------------------------------------------- figures
+def test_nudge_sizes_by_layer_counts_zeros_and_the_half_share():
+    layers = [np.array([0.0, 0.0, 1e-12, 1e-6, 0.01]), np.array([0.1, -0.05]), np.array([-0.3, 0.2, 1e-4])]
+    ax = plot_nudge_sizes_by_layer(layers, title="t")
+    assert ax.summary["zeros"] == [2, 0, 0]
+    assert ax.summary["largest"] == pytest.approx([0.01, 0.1, 0.3])
+    assert ax.summary["half"] == (1, pytest.approx(0.3))     # 0.09 of a squared length 0.1526
+    assert ax.get_xscale() == "log" and ax.get_yscale() == "log" and len(ax.get_legend().get_texts()) == 3
+    assert "2 exactly 0" in ax.get_legend().get_texts()[0].get_text()
+    with pytest.raises(ValueError):
+        plot_nudge_sizes_by_layer([np.zeros(3)])
+
+
+def test_mark_gradient_starts_at_the_point_to_the_arrows_scale():
+    ax = plot_contour(bowl, (-2, 2), (-2, 2))
+    quiver = plot_gradient_arrows(bowl_gradient, (-2, 2), (-2, 2), n=7, ax=ax)
+    arrow = mark_gradient(quiver, (1, 1), bowl_gradient)
+    np.testing.assert_allclose(arrow.xyann, (1, 1))
+    np.testing.assert_allclose(arrow.tip, np.array([1, 1]) + np.array([3, 1]) / quiver.scale)
+    assert any("(3, 1)" in text.get_text() for text in ax.texts)
+
+
 def test_every_gradient_arrow_stays_inside_the_frame():
     ax = plot_contour(bowl, (-2, 2), (-2, 2))
     quiver = plot_gradient_arrows(bowl_gradient, (-2, 2), (-2, 2), n=9, ax=ax, mark=(1, 1))

@@ -236,8 +236,8 @@ def draw_dependency_tree(values=None, ax=None, title=None):
         if name in values:
             ax.text(x, y - 0.33, f"{values[name]:.4g}", ha="center", va="top", fontsize=FONT_SIZE - 0.5,
                     color=VALUE_COLOUR)
-    ax.text(1.5, 2.55, "layer L-1 (grey)", ha="center", fontsize=FONT_SIZE, color="#555555")
-    ax.text(5.25, 2.55, "layer L, the last (white)", ha="center", fontsize=FONT_SIZE, color="#555555")
+    ax.text(3.75, 2.55, "grey boxes: made in layer L-1 (or before);  white boxes: layer L, the last",
+            ha="center", fontsize=FONT_SIZE, color="#555555")
     ax.set_xlim(-0.6, 8.1)
     ax.set_ylim(-0.75, 2.8)
     ax.set_aspect("equal")
