@@ -105,21 +105,26 @@ def images():
     rng = np.random.default_rng(0)
     x = np.zeros((200, 784), dtype=np.float32)
     x[:, 300:450] = rng.random((200, 150)).astype(np.float32)        # 150 lit, mostly grey pixels
+    x *= rng.uniform(0.5, 1.0, (200, 1)).astype(np.float32)          # some digits dimmer than others
     return x
 
 
 def test_weight_spread_accepts_the_right_spread_and_names_each_slip(images, capsys):
-    mean_squares = np.mean(np.sum(images.astype(np.float64) ** 2, axis=1))
-    right = 1 / math.sqrt(mean_squares)
+    sums = np.sum(images.astype(np.float64) ** 2, axis=1)
+    right = 1 / math.sqrt(np.quantile(sums, 0.9))
     assert lesson05.check_weight_spread(right, images)
-    assert "variance" in capsys.readouterr().out                         # the measured check is shown
+    assert "90" in capsys.readouterr().out                               # the share within 1 is shown
     assert lesson05.check_weight_spread(np.float32(right * 1.01), images)
-    for wrong, word in ((1 / mean_squares, "square root"), (math.sqrt(1 / 784), "fully lit"),
-                        (1 / math.sqrt(150), "grey"), (math.sqrt(2) * right, "ReLU"), (0.5, "not 1")):
+    assert lesson05.check_weight_spread(1 / math.sqrt(np.percentile(sums, 90, method="lower")), images)
+    for wrong, word in ((1 / math.sqrt(sums.mean()), "average"), (1 / math.sqrt(np.quantile(sums, 0.1)), "dimmest"),
+                        (1 / np.quantile(sums, 0.9), "square root"), (math.sqrt(1 / 784), "fully lit"),
+                        (1 / math.sqrt(150), "grey"), (math.sqrt(2) * right, "ReLU"), (0.5, "not 90%")):
         capsys.readouterr()
         assert not lesson05.check_weight_spread(wrong, images)
-        assert word in capsys.readouterr().out, word
-    for odd in (0, -0.1, True, "0.1", [0.1]):
+        out = capsys.readouterr().out
+        assert word in out, word
+        assert "quantile" not in out and "percentile" not in out      # names the mistake, not the method
+    for odd in (0, -0.1, True, "0.1", [0.1], float("inf"), float("nan")):
         assert not lesson05.check_weight_spread(odd, images)
 
 

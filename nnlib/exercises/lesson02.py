@@ -3,7 +3,7 @@
 
 import numpy as np
 
-from ..activations import SIGMOID, sigmoid
+from ..activations import SIGMOID
 from . import is_number, not_answered, numbers_problems, report
 
 
@@ -208,7 +208,7 @@ def _feasible_on_counts(weights, digit, min_recall, min_precision):
 
 
 def _fail(exercise, problems):
-    """Report ``problems`` for ``exercise`` and return None (what :func:`_hand_built` gives for an unreadable answer)."""
+    """Report ``problems`` for ``exercise``; None, what :func:`_hand_built` gives for an answer it cannot read."""
     report(exercise, problems)
     return None
 
@@ -327,8 +327,9 @@ def check_moved_detector(answer):
         _, highest = feasible
         direction = ("more negative (a higher threshold -b)" if stats["on"] > highest
                      else "less negative (a lower threshold -b)")
-        problems.append(f"these weights can do it with the right bias: make the bias {direction}. The threshold that "
-                        f"lets a share r of the {digit}s through is np.quantile of the {digit}s' weighted sums at 1 - r")
+        problems.append(f"these weights can do it with the right bias: make the bias {direction}. The threshold "
+                        f"that lets a share r of the {digit}s through is np.quantile of the {digit}s' weighted sums "
+                        "at 1 - r")
     elif np.array_equal(weights.reshape(28, 28), _section_2_detector()):
         problems.append("these are section 2's weights, in their old place: no bias gives them 70% at a recall "
                         "of 30%. Move them")

@@ -126,12 +126,15 @@ def check_weight_nudges(answer):
 
 
 NUDGE_GUESS_WHY = {
-    "b": "(b)'s neuron is nearer its target than (a)'s (error 0.05 against 0.8), and at 0.95 it sits on a flatter "
-         "stretch of its sigmoid (a_j (1 - a_j) is largest at a_j = 0.5): which of the two factors is larger for (b)?",
-    "d": "(d)'s error, 0.999, is not even 1.5 times (c)'s 0.7, but at 0.999 its sigmoid is flat: look at the slope "
-         "sigma'(z_j) = a_j (1 - a_j) there, and compare how much the two factors differ",
+    "a": "(a)'s error is the larger of the two (0.8 against 0.7), but (c)'s slope is the larger: work out "
+         "a_j (1 - a_j) for both, and compare by how many times each factor differs",
+    "d": "(d)'s error is far larger than (b)'s, but at 0.999 its sigmoid is flatter still: compare by how many times "
+         "the errors differ with by how many times the slopes a_j (1 - a_j) differ",
 }
 """Exercise 1, part 1: why a letter is the wrong choice in its pair."""
+
+NUDGE_GUESS_PAIRS = (("a", "c"), ("b", "d"))
+"""Exercise 1, part 1: the two pairs to decide. In each, one weight wins on the error and the other on the slope."""
 
 
 def _letters(answer):
@@ -148,7 +151,7 @@ def _letters(answer):
 
 
 def check_nudge_guess(answer):
-    """Exercise 1, part 1: ``(first, second)``, the weight that moves more of (a) and (b), then of (c) and (d), in the
+    """Exercise 1, part 1: ``(first, second)``, the weight that moves more of (a) and (c), then of (b) and (d), in the
     cases of :data:`WEIGHT_NUDGE_CASES`. Any pair of strings ("a", "(a)", "A") or a string of two letters is
     accepted, and the two letters in either order."""
     exercise = "Exercise 1, part 1 (which weight of each pair moves more?)"
@@ -157,17 +160,17 @@ def check_nudge_guess(answer):
     letters = _letters(answer)
     if letters is None:
         shown = repr(answer) if len(repr(answer)) <= 80 else repr(answer)[:77] + "..."
-        return report(exercise, [f"the answer should be two letters, one of (a) and (b), then one of (c) and (d), "
-                                 f"e.g. (\"b\", \"d\"); got {shown}"])
-    pairs = [sorted(letters, key="abcd".index)]
-    first, second = pairs[0]
-    if first not in ("a", "b") or second not in ("c", "d"):
-        return report(exercise, ["one letter from each pair: (a) or (b), and (c) or (d)"])
+        return report(exercise, [f"the answer should be two letters, one of (a) and (c), then one of (b) and (d), "
+                                 f"e.g. (\"a\", \"d\"); got {shown}"])
+    chosen = [next((letter for letter in letters if letter in pair), None) for pair in NUDGE_GUESS_PAIRS]
+    if None in chosen or len(set(letters)) != 2:
+        return report(exercise, ["one letter from each pair: (a) or (c), and (b) or (d)"])
     sizes = dict(zip("abcd", np.abs(_right_weight_nudges())))
     problems = []
-    for chosen, other in ((first, "b" if first == "a" else "a"), (second, "d" if second == "c" else "c")):
-        if sizes[chosen] < sizes[other]:
-            problems.append(f"not ({chosen}): {NUDGE_GUESS_WHY[chosen]}")
+    for letter, pair in zip(chosen, NUDGE_GUESS_PAIRS):
+        other = pair[1] if letter == pair[0] else pair[0]
+        if sizes[letter] < sizes[other]:
+            problems.append(f"not ({letter}): {NUDGE_GUESS_WHY[letter]}")
     if not problems:
         print("  Now compute the four nudges (part 2) to see by how much.")
     return report(exercise, problems)
@@ -289,34 +292,46 @@ def check_batch_nudge(answer):
     return report(exercise, problems)
 
 
-def check_predicted_cosine(answer):
-    """Exercise 4: ``predicted_cosine(sigma2, gradient_norm2, batch_size)`` returns section 7's prediction of a
-    mini-batch gradient's mean cosine with the exact gradient, ``1 / sqrt(1 + sigma2 / (batch_size * gradient_norm2))``
-    (batches drawn with repetition)."""
-    exercise = "Exercise 4 (predict how well a batch of any size points)"
+def _predicted_cosine(ratio, size):
+    """Section 7's mean cosine of a batch of ``size`` drawn with repetition, ``ratio = sigma2 / gradient_norm2``."""
+    return 1 / np.sqrt(1 + ratio / size)
+
+
+def check_smallest_batch(answer):
+    """Exercise 4: ``smallest_batch(sigma2, gradient_norm2, cosine)`` returns the smallest whole batch size B whose
+    predicted mean cosine ``1 / sqrt(1 + sigma2 / (B * gradient_norm2))`` (batches drawn with repetition) is at least
+    ``cosine``. An int, a float with a whole value or a numpy number are accepted."""
+    exercise = "Exercise 4 (the smallest batch that points well enough)"
     if not_answered(exercise, answer):
         return False
-    cases = [(0.879, 0.002124, 400), (0.879, 0.002124, 10), (2.5, 0.01, 64), (0.3, 0.05, 1)]
-    for sigma2, norm2, size in cases:
-        ratio = sigma2 / (size * norm2)
-        expected = 1 / np.sqrt(1 + ratio)
-        result, problems = call_answer(answer, (sigma2, norm2, size), (), "predicted_cosine")
+    cases = [(0.879, 0.002124, 0.7), (2.5, 0.01, 0.9), (0.3, 0.05, 0.6), (1.0, 1.0, 0.1)]
+    for sigma2, norm2, cosine in cases:
+        ratio = sigma2 / norm2
+        result, problems = call_answer(answer, (sigma2, norm2, cosine), (), "smallest_batch")
         if problems:
-            return report(exercise, problems + ["hint: return one number, the cosine, for one batch size"])
+            return report(exercise, problems + ["hint: return one number, a batch size, for one target cosine"])
         result = float(result)
-        if np.isclose(result, expected, rtol=1e-6):
-            continue
-        slips = [(1 / (1 + ratio), "the error's squared length adds to the squared length: take a square root"),
-                 (1 / np.sqrt(1 + np.sqrt(ratio)), "sigma^2 and ||grad C||^2 are already squared lengths: no square "
-                                                   "root inside"),
-                 (1 / np.sqrt(1 + sigma2 * size / norm2), "a batch of B divides the error's squared length by B: "
-                                                          "it does not multiply it"),
-                 (1 / np.sqrt(1 + sigma2 / norm2), "the batch size is missing: the error's squared length is "
-                                                   "sigma^2 / B"),
-                 (np.degrees(np.arccos(expected)), "the answer should be the cosine, not the angle")]
-        named = [why for value, why in slips if np.isclose(result, value, rtol=1e-6)]
-        return report(exercise, [f"for sigma2 = {sigma2}, gradient_norm2 = {norm2}, batch_size = {size} your "
-                                 f"function gives {result:.4g}, which is not the formula's value"] + named)
-    print("  Four times the batch, half the error's length: now predict batches of 400 with the lesson's sigma2 and "
-          "gradient_norm2, and measure a few such batches to compare.")
+        where = f"for sigma2 = {sigma2}, gradient_norm2 = {norm2}, cosine = {cosine} your function gives {result:.6g}"
+        if not np.isfinite(result) or result != np.floor(result):
+            unsquared = ratio / (1 / cosine - 1)
+            why = ("the cosine was not squared: 1 + sigma^2 / (B ||grad C||^2) must be at most 1 / cosine^2"
+                   if np.isfinite(result) and np.isclose(result, unsquared, rtol=1e-6) else
+                   "a batch holds a whole number of images: round the bound you solved for, in the right direction")
+            return report(exercise, [f"{where}; {why}"])
+        size = int(result)
+        if size < 1:
+            return report(exercise, [f"{where}; a batch holds at least one image"])
+        if _predicted_cosine(ratio, size) < cosine * (1 - 1e-12):
+            why = ("too small: its predicted cosine is below the target. Did you round down? The bound you solved "
+                   "for is a smallest size, so round up")
+            if size == int(np.ceil(ratio / (1 / cosine - 1))) - 0 and False:
+                pass
+            return report(exercise, [f"{where}; {why}"])
+        if size > 1 and _predicted_cosine(ratio, size - 1) >= cosine:
+            unsquared = int(np.ceil(ratio / (1 / cosine - 1)))
+            why = ("not the smallest: a smaller batch already reaches the target"
+                   + ("; did you forget to square the cosine? 1 + sigma^2 / (B ||grad C||^2) must be at most "
+                      "1 / cosine^2" if size == unsquared else ""))
+            return report(exercise, [f"{where}; {why}"])
+    print("  Now use it on the lesson's sigma2 and gradient_norm2, and measure batches of that size.")
     return report(exercise, [])

@@ -222,8 +222,8 @@ def show_weighted_sums(weights, images, labels=None, size=1.7, title=None, windo
             raise ValueError(f"crop must lie inside the {side}x{side} image, got {crop}")
     zoom = side / (c1 - c0 + 1) if crop is not None else 1.0          # a cropped tile is drawn this much larger
     tile_height = (r1 - r0 + 1) * zoom if crop is not None else side
-    fig, axes = plt.subplots(1 + rows, 1, figsize=(size * n + 0.4, (size + 0.3) + rows * (size * tile_height / side + 0.3)
-                                                   + 0.4), squeeze=False,
+    height = (size + 0.3) + rows * (size * tile_height / side + 0.3) + 0.4
+    fig, axes = plt.subplots(1 + rows, 1, figsize=(size * n + 0.4, height), squeeze=False,
                              gridspec_kw={"height_ratios": [side + 2] + [tile_height + 2] * rows})
     axes = axes[:, 0]
     grey = plt.get_cmap(ACTIVATION_CMAP).with_extremes(bad="white")
