@@ -137,7 +137,7 @@ def test_smallest_bias_mistakes(network, capsys):
     verdict, printed = _verdict(lesson01.check_smallest_bias, capsys, least - 1e-4, network, IMAGE)
     assert verdict is False and "still below output" in printed and "float32" not in printed   # equal to 4 decimals, not near 1
     verdict, printed = _verdict(lesson01.check_smallest_bias, capsys, least + 0.0099, network, IMAGE)
-    assert verdict is False and "to 2 decimals" in printed                  # works, but not given to 2 decimals
+    assert verdict is False and "with 2 decimals" in printed                  # works, but not given to 2 decimals
     verdict, printed = _verdict(lesson01.check_smallest_bias, capsys, least + 1, network, IMAGE)
     assert verdict is False and "a smaller bias would do" in printed
     verdict, printed = _verdict(lesson01.check_smallest_bias, capsys, 12345, network, IMAGE)

@@ -80,29 +80,29 @@ def test_weight_nudges_names_the_slip_without_the_answer(answer, message, capsys
 
 
 # ---------------------------------------------------------------- exercise 1, part 1: the graded guess
-def test_the_right_choice_wins_each_pair_on_both_counts():
-    """(a) beats (b) on both factors; (c) loses to (d) on the error by less than 1.5 times and wins on the slope by 200."""
+def test_in_each_pair_one_wins_on_the_error_and_the_other_on_the_slope():
+    """(a)/(c) and (b)/(d) are real decisions: each weight wins on one factor, and the ratios decide."""
     sizes = np.abs(RIGHT_NUDGES)
-    assert sizes[0] > sizes[1] and sizes[2] > sizes[3]
-    error = np.array([0.8, 0.05, 0.7, 0.999])
-    slope = np.array([0.2, 0.95, 0.7, 0.999]) * (1 - np.array([0.2, 0.95, 0.7, 0.999]))
-    assert error[0] > error[1] and slope[0] > slope[1]
-    assert error[3] / error[2] < 1.5 and slope[2] / slope[3] > 200
+    assert sizes[2] > sizes[0] and sizes[1] > sizes[3]
+    error = np.abs(Y_J - A_J)
+    slope = A_J * (1 - A_J)
+    assert error[0] > error[2] and slope[2] > slope[0]
+    assert error[3] > error[1] and slope[1] > slope[3]
 
 
-@pytest.mark.parametrize("answer", [("a", "c"), ["a", "c"], ("(a)", "(c)"), ("A", "C"), "a c", "(a), (c)", "ac",
-                                    ("c", "a")])
+@pytest.mark.parametrize("answer", [("c", "b"), ["c", "b"], ("(c)", "(b)"), ("C", "B"), "c b", "(c), (b)", "cb",
+                                    ("b", "c")])
 def test_nudge_guess_accepts_every_right_form(answer, capsys):
     assert lesson06.check_nudge_guess(answer) is True
     assert "correct" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("answer, message", [
-    (("a", "d"), "at 0.999 its sigmoid is flat"),
-    (("b", "c"), "flatter stretch"),
-    (("b", "d"), "flatter stretch"),
-    (("a", "b"), "one letter from each pair"),
-    (("c", "d"), "one letter from each pair"),
+    (("c", "d"), "flatter still"),
+    (("a", "b"), "(c)'s slope is the larger"),
+    (("a", "d"), "(c)'s slope is the larger"),
+    (("a", "c"), "one letter from each pair"),
+    (("b", "d"), "one letter from each pair"),
     (("c", "e"), "two letters"),
     ((1, 2), "two letters"),
     ("most c", "two letters"),
@@ -111,7 +111,7 @@ def test_nudge_guess_names_the_mistake_without_the_answer(answer, message, capsy
     assert lesson06.check_nudge_guess(answer) is False
     out = capsys.readouterr().out
     assert "not yet" in out and message in out, out
-    assert "(a) moves more" not in out and "(c) moves more" not in out
+    assert "(c) moves more" not in out and "(b) moves more" not in out
 
 
 # ---------------------------------------------------------------- exercises 2 and 3
@@ -216,9 +216,9 @@ CASES = [
         (42, "should be a function"),
     ]),
 ]
-RIGHT = {lesson06.check_nudge_guess: ("a", "c"), lesson06.check_weight_nudges: tuple(RIGHT_NUDGES), lesson06.check_first_layer_nudges: first_layer_nudges,
+RIGHT = {lesson06.check_nudge_guess: ("c", "b"), lesson06.check_weight_nudges: tuple(RIGHT_NUDGES), lesson06.check_first_layer_nudges: first_layer_nudges,
          lesson06.check_batch_nudge: batch_nudge,
-         lesson06.check_predicted_cosine: lambda sigma2, norm2, size: (1 + sigma2 / (size * norm2)) ** -0.5}
+         lesson06.check_smallest_batch: lambda sigma2, norm2, cosine: int(np.ceil(sigma2 / (norm2 * (1 / cosine ** 2 - 1))))}
 
 
 @pytest.mark.parametrize("check", list(RIGHT), ids=lambda c: c.__name__)
@@ -333,16 +333,18 @@ def test_weight_nudges_feedback_compares_b_with_a(capsys):
 
 
 @pytest.mark.parametrize("answer, message", [
-    (lambda s, g, b: 1 / (1 + s / (b * g)), "take a square root"),
-    (lambda s, g, b: 1 / np.sqrt(1 + np.sqrt(s / (b * g))), "no square root inside"),
-    (lambda s, g, b: 1 / np.sqrt(1 + s * b / g), "does not multiply"),
-    (lambda s, g, b: 1 / np.sqrt(1 + s / g), "batch size is missing"),
-    (lambda s, g, b: np.degrees(np.arccos(1 / np.sqrt(1 + s / (b * g)))), "not the angle"),
-    (lambda s, g, b: np.ones(2), "one number"),
-    (lambda s, g, b: 1 / 0, "raised ZeroDivisionError"),
-    (0.7, "should be a function"),
+    (lambda s, g, c: s / (g * (1 / c ** 2 - 1)), "whole number"),
+    (lambda s, g, c: np.floor(s / (g * (1 / c ** 2 - 1))), "round up"),
+    (lambda s, g, c: np.ceil(s / (g * (1 / c ** 2 - 1))) + 1, "not the smallest"),
+    (lambda s, g, c: s / (g * (1 / c - 1)), "not squared"),
+    (lambda s, g, c: np.ceil(s / (g * (1 / c - 1))), "forget to square"),
+    (lambda s, g, c: 0, "at least one image"),
+    (lambda s, g, c: np.ones(2), "one number"),
+    (lambda s, g, c: 1 / 0, "raised ZeroDivisionError"),
+    (398, "should be a function"),
 ])
-def test_predicted_cosine_names_the_slip(answer, message, capsys):
-    assert lesson06.check_predicted_cosine(answer) is False
+def test_smallest_batch_names_the_slip(answer, message, capsys):
+    assert lesson06.check_smallest_batch(answer) is False
     out = capsys.readouterr().out
     assert "not yet" in out and message in out, out
+    assert "398" not in out.replace("gives 398", ""), out            # the answer for the lesson's numbers is not given

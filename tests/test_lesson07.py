@@ -218,7 +218,7 @@ WRONG = [
     (lesson07.check_value_div, lambda a: a, "TypeError"),
     (lesson07.check_value_div, broken, "RuntimeError"),
     (lesson07.check_value_div, 1.5, "should be a function"),
-    (lesson07.check_script_prediction, "w5..w8", "delta_o"),
+    (lesson07.check_script_prediction, "w5..w8", "used"),
     (lesson07.check_script_prediction, "both", "which gradients"),
     (lesson07.check_script_prediction, "neither", "finite differences"),
     (lesson07.check_script_prediction, 2, "one of"),

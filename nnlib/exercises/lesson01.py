@@ -229,7 +229,7 @@ def _least_working_bias(network, image, digit=5):
 
 
 def check_smallest_bias(answer, network, image):
-    """Exercise 3: the smallest bias of output neuron 5 (to 2 decimals) that makes the network answer 5 for ``image``.
+    """Exercise 3: the smallest bias of output neuron 5, with 2 decimals, that makes the network answer 5 for ``image``.
 
     Right: a bias for which the network answers 5, at most 0.01 above the least such bias. The reasoning is
     in the lesson's Solutions section.
@@ -278,16 +278,18 @@ def check_smallest_bias(answer, network, image):
         return report(exercise, problems)
     if bias > least + 0.01:
         return report(exercise, [f"with a bias of {bias:g} the network answers 5, but a smaller bias would do: "
-                                 "find the smallest, to 2 decimals"])
+                                 "find the smallest number with 2 decimals that works"])
     if abs(bias * 100 - round(bias * 100)) > 1e-4:
-        return report(exercise, [f"a bias of {bias:g} works and is close to the smallest, but give it to 2 decimals "
-                                 "(like 1.23): the smallest such number that works"])
+        return report(exercise, [f"a bias of {bias:g} works and is close to the smallest, but give it with 2 decimals "
+                                 "(like 1.23): the smallest number with 2 decimals that works"])
     images = _training_images()
-    before = int(np.sum(network.predict(images) == 5))
-    after = int(np.sum(changed.predict(images) == 5))
+    answers_before, answers_after = network.predict(images), changed.predict(images)
+    before, after = int(np.sum(answers_before == 5)), int(np.sum(answers_after == 5))
+    n_changed = int(np.sum(answers_before != answers_after))
     verdict = report(exercise, [])
     print(f"  with this bias the network answers 5 for {after:,} of the first {len(images):,} training images "
-          f"(it did for {before:,}): one knob moved the answer for every image, not only for this one")
+          f"(it did for {before:,}): one knob moved output 5 for every image, and changed the answer for "
+          f"{n_changed:,} of them, not only for this one")
     return verdict
 
 

@@ -102,9 +102,13 @@ def check_bump(answer):
         if w < 0:
             problems.append(f"the {name} neuron has a negative weight, so it switches OFF as x grows")
         if not low < point < high:      # at low or high itself the neuron is only half on there
-            problems.append(f"the {name} neuron switches at x = -b/w = {point:.3g}; for this bump it should switch "
-                            f"somewhere strictly between {low:g} and {high:g} (at {low:g} or {high:g} itself it "
-                            "would be only half on, however steep it is)")
+            if point <= low:
+                x, state = low, "already at least half on"
+            else:
+                x, state = high, "at most half on"
+            must = "near 0" if (name, x) in (("first", low), ("second", high)) else "nearly 1"
+            problems.append(f"the {name} neuron switches at x = -b/w = {point:.3g}, so at x = {x:g}, where the bump "
+                            f"must be {must}, it is {state}, however steep it is")
     if not problems:
         worst_inside, worst_outside = float(inside.min()), float(outside[np.argmax(np.abs(outside))])
         problems.append(f"the switching points are fine but the switches are too gentle: the output goes down to "

@@ -171,7 +171,7 @@ def check_weight_spread(weight_spread, images):
 
     def share_within(spread):
         with np.errstate(over="ignore"):
-            return 100 * float(np.mean(spread ** 2 * sums <= 1))
+            return 100 * float(np.mean(np.float64(spread) ** 2 * sums <= 1))
 
     problems = []
     if near(right, 0.02):

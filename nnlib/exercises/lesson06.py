@@ -128,8 +128,8 @@ def check_weight_nudges(answer):
 NUDGE_GUESS_WHY = {
     "a": "(a)'s error is the larger of the two (0.8 against 0.7), but (c)'s slope is the larger: work out "
          "a_j (1 - a_j) for both, and compare by how many times each factor differs",
-    "d": "(d)'s error is far larger than (b)'s, but at 0.999 its sigmoid is flatter still: compare by how many times "
-         "the errors differ with by how many times the slopes a_j (1 - a_j) differ",
+    "d": "(d)'s error is far larger than (b)'s, but at 0.999 its sigmoid is flatter still: compare how many times "
+         "larger (d)'s error is with how many times smaller its slope a_j (1 - a_j) is",
 }
 """Exercise 1, part 1: why a letter is the wrong choice in its pair."""
 
@@ -324,8 +324,6 @@ def check_smallest_batch(answer):
         if _predicted_cosine(ratio, size) < cosine * (1 - 1e-12):
             why = ("too small: its predicted cosine is below the target. Did you round down? The bound you solved "
                    "for is a smallest size, so round up")
-            if size == int(np.ceil(ratio / (1 / cosine - 1))) - 0 and False:
-                pass
             return report(exercise, [f"{where}; {why}"])
         if size > 1 and _predicted_cosine(ratio, size - 1) >= cosine:
             unsquared = int(np.ceil(ratio / (1 / cosine - 1)))

@@ -88,8 +88,8 @@ def check_chain_gradients(answer):
                     break
             else:
                 if math.isclose(result[1], factors["right"], rel_tol=1e-6, abs_tol=1e-12):
-                    wrong.append("hint: dC0/db is right; dC0/dw and dC0/da_prev multiply it by what z = w a_prev + b "
-                                 "changes by per unit of w, and of a_prev")
+                    wrong.append("hint: dC0/db is right, so your dC0/dz is right; the slip is in the last step, the "
+                                 "one that turns dC0/dz into dC0/dw and into dC0/da_prev")
             return report(exercise, [f"at w={w:.3f}, a_prev={a_prev:.3f}, b={b:.3f}, y={y:.3f}"] + wrong)
     return report(exercise, [])
 
@@ -146,8 +146,8 @@ def check_shared_bias_gradients(answer):
         if close(given, right):
             continue
         if any(close(given, d) for d in deltas):
-            problems.append(f"{name}: that is one neuron's delta only; b{name[-1]} is shared, it also feeds "
-                            f"{other}, so it reaches the error through both neurons of the {layer} layer")
+            problems.append(f"{name}: that is one neuron's delta only: it counts one of the paths by which "
+                            f"b{name[-1]} reaches the error, and misses the others")
         elif close(given, sum(deltas) / 2):
             problems.append(f"{name}: a value used in two places receives the sum of the gradients of its uses, "
                             "not their average")
@@ -251,8 +251,8 @@ def check_script_prediction(answer):
     if flagged not in SCRIPT_CHECK_CHOICES:
         return report(exercise, [f"the prediction should be one of {choices}, got {answer!r}"])
     reasons = {
-        "w5..w8": "the output layer's gradients are delta_o times the hidden activations: did the script compute "
-                  "either of those from moved weights?",
+        "w5..w8": "the slip *used* the moved w5..w8, but a weight being used wrongly is not the same as its own "
+                  "gradient being wrong: which gradients are built from the quantity the slip computed?",
         "both": "the slip changed one step of the backward pass: which gradients use the quantity that step "
                 "computed, and which do not?",
         "neither": "the slip used weights that had already moved: would finite differences at the starting "

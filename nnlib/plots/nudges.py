@@ -296,7 +296,7 @@ def plot_first_layer_nudge(image, weight_nudges, neuron, axes=None):
         The example's pixels (0 to 1).
     weight_nudges : array of 784 values
         ``-dC0/dw`` of the weights from each pixel into the neuron, drawn as a 28x28 picture on a colour
-        scale symmetric around 0 (blue: up, red: down, white: no nudge).
+        scale symmetric around 0 (blue: up, red: down, near-white, the scale's middle: no nudge).
     neuron : int
         The neuron's index in the first hidden layer, for the titles.
     axes : pair of matplotlib Axes, optional
@@ -318,7 +318,7 @@ def plot_first_layer_nudge(image, weight_nudges, neuron, axes=None):
     shown = right.imshow(nudges.reshape(28, 28), cmap=WEIGHT_CMAP, vmin=-limit, vmax=limit)
     right.set_xticks([]), right.set_yticks([])
     right.set_title(f"nudges of the 784 weights into\nneuron {neuron} of hidden layer 1")
-    right.figure.colorbar(shown, ax=right, shrink=0.85, label="nudge (blue: up, red: down, light grey: none)")
+    right.figure.colorbar(shown, ax=right, shrink=0.85, label="nudge (blue: up, red: down, near-white: none)")
     return axes
 
 
