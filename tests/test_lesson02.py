@@ -296,3 +296,27 @@ def test_lesson02_checks_answer_odd_answers_with_a_message(check, capsys):
     for answer in ODD_ANSWERS:
         assert check(answer) is False, answer
         assert capsys.readouterr().out.strip()
+
+
+@pytest.mark.parametrize("check, digit", [(lesson02.check_moved_detector, 7), (lesson02.check_one_detector, 1)])
+def test_hand_built_checks_refuse_the_sign_of_the_data_template(check, digit, capsys):
+    mnist = load_mnist()
+    x, y = mnist.x_train, mnist.y_train
+    copied = np.sign(x[y == digit].mean(axis=0) - x.mean(axis=0))      # -1/0/+1, but copied from the data
+    assert not check((copied, -float(np.quantile((x @ copied)[y == digit], 0.5))))
+    out = capsys.readouterr().out
+    assert "one filled bar" in out and "measured" not in out and "row 8" not in out
+
+
+def test_hand_built_checks_name_a_broken_bar_and_a_frame_too_far_away(capsys):
+    gappy = _section_2_detector(1)
+    gappy[9, 14] = 0                                                    # a hole in the bar
+    assert not lesson02.check_moved_detector((gappy, -9.5))
+    assert "one filled bar" in capsys.readouterr().out
+    far = _section_2_detector(1)
+    far[20, 2] = -1                                                     # a -1 far from the bar
+    assert not lesson02.check_moved_detector((far, -9.5))
+    out = capsys.readouterr().out
+    assert "only around the bar" in out and "1 of yours" in out
+    assert not lesson02.check_one_detector((np.zeros((28, 28)) - (np.arange(784) % 2).reshape(28, 28), -1.0))
+    assert "no +1 weight" in capsys.readouterr().out

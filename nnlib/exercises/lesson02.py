@@ -236,7 +236,38 @@ def _hand_built(exercise, answer, hint):
     bias = _number(bias)
     if bias is None:
         return _fail(exercise, [f"the bias should be one number, got {answer[1]!r}"])
+    problems = _bar_and_frame_problems(weights.reshape(28, 28))
+    if problems:
+        return _fail(exercise, problems)
     return weights.reshape(784), bias
+
+
+FRAME_REACH = 3     # how far (rows or columns) from the bar a -1 weight may lie
+
+
+def _bar_and_frame_problems(weights):
+    """What keeps a 28x28 array of -1/0/+1 from being a bar of +1 with -1 weights only around it; [] if nothing.
+
+    The +1 weights must fill one rectangle (no gaps, nothing else inside it), and every -1 weight must lie within
+    ``FRAME_REACH`` rows and columns of that rectangle. A template copied from the data passes neither.
+    """
+    rows, cols = np.nonzero(weights > 0)
+    if rows.size == 0:
+        return ["there is no +1 weight: put +1 on a bar where the digit has ink"]
+    r0, r1, c0, c1 = rows.min(), rows.max() + 1, cols.min(), cols.max() + 1
+    problems = []
+    if not np.all(weights[r0:r1, c0:c1] == 1):
+        problems.append("the +1 weights should form one filled bar, a rectangle of rows and columns that are all "
+                        f"+1; yours are spread over rows {r0}-{r1 - 1} and columns {c0}-{c1 - 1} with "
+                        f"{int(np.sum(weights[r0:r1, c0:c1] != 1))} other weights in between. Build it by hand, "
+                        "as section 2 did")
+    reach = np.zeros((28, 28), dtype=bool)
+    reach[max(r0 - FRAME_REACH, 0):r1 + FRAME_REACH, max(c0 - FRAME_REACH, 0):c1 + FRAME_REACH] = True
+    far = int(np.sum((weights < 0) & ~reach))
+    if far:
+        problems.append(f"the -1 weights should lie only around the bar, at most {FRAME_REACH} rows or columns "
+                        f"from it, like section 2's frame; {far} of yours lie further out")
+    return problems
 
 
 def check_one_detector(answer):

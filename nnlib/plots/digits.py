@@ -258,8 +258,8 @@ def show_weighted_sums(weights, images, labels=None, size=1.7, title=None, windo
             ax.text(start + side / 2 - 0.5, -1.5, f"sum = {sums[label][k]:.1f}", ha="center", va="bottom", fontsize=10)
             if crop is None:
                 draw_window(ax, start)
-        ax.set_ylabel(label, fontsize=10)
-    axes[0].set_ylabel("the digits", fontsize=10)
+        ax.set_ylabel(label, fontsize=10, rotation=0, ha="right", va="center", labelpad=4)
+    axes[0].set_ylabel("the digits", fontsize=10, rotation=0, ha="right", va="center", labelpad=4)
     for ax in axes:
         ax.set_xticks([]), ax.set_yticks([])
         for spine in ax.spines.values():
