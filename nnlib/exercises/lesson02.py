@@ -273,7 +273,8 @@ def _bar_and_frame_problems(weights):
 def check_one_detector(answer):
     """Exercise 5: ``(weights, bias)`` of a hand-built neuron that detects the 1s of the training set.
 
-    ``weights`` has 784 values (or 28x28), each -1, 0 or +1. Right when, over the 60,000 training images, at
+    ``weights`` has 784 values (or 28x28), each -1, 0 or +1: one filled rectangle of +1 with -1 weights only
+    around it (see :func:`_bar_and_frame_problems`). Right when, over the 60,000 training images, at
     least half of the 1s switch it more than half on (``w . a + b > 0``) and at least 80% of the images that
     switch it on are 1s. The check prints what it measured, then what to change.
     """
@@ -326,7 +327,8 @@ def _section_2_detector():
 def check_moved_detector(answer):
     """Exercise 2: ``(weights, bias)`` of a hand-built 7-detector that beats section 2's at the same recall.
 
-    ``weights`` has 784 values (or 28x28), each -1, 0 or +1. Right when, over the 60,000 training images, at
+    ``weights`` has 784 values (or 28x28), each -1, 0 or +1: one filled rectangle of +1 with -1 weights only
+    around it (see :func:`_bar_and_frame_problems`). Right when, over the 60,000 training images, at
     least 30% of the 7s switch it more than half on (``w . a + b > 0``; section 2's detector: 31.8%) and at
     least 70% of the images that switch it on are 7s (section 2's: 58%). Moving section 2's detector down by
     one row does it (about 77% at 30%); the check prints what it measured, then what to change.
@@ -366,6 +368,6 @@ def check_moved_detector(answer):
                         "of 30%. Move them")
     else:
         problems.append(f"no bias makes these weights reach {min_precision:.0%} at a recall of {min_recall:.0%}. "
-                        f"Section 3 counted on which rows the {digit}s write their top bar, and which of them the "
+                        f"Section 4 counted on which rows the {digit}s write their top bar, and which of them the "
                         "old detector caught: where should the +1 rows lie, and the -1 rows around them?")
     return report(exercise, problems)

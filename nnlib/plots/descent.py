@@ -111,7 +111,8 @@ def plot_surface(function, xlim=(-2.0, 2.0), ylim=(-2.0, 2.0), ax=None, title=No
     resolution : int
         Grid points per axis (41 x 41: a smooth surface that renders quickly).
     levels : int
-        The number of contour levels drawn on the floor below the surface, as on the contour map.
+        The number of contour levels drawn on the floor below the surface, as on the contour map. The floor lies
+        below the lowest value; the height axis is labelled only over the values the function takes.
 
     Returns
     -------
@@ -126,6 +127,9 @@ def plot_surface(function, xlim=(-2.0, 2.0), ylim=(-2.0, 2.0), ax=None, title=No
                     rstride=2, cstride=2, vmin=floor)
     ax.contour(gx, gy, values, levels=levels, colors="#777777", linewidths=0.6, offset=floor)
     ax.set_zlim(floor, float(np.max(values)))
+    # the floor only carries the contours: label heights the function takes, not the negative ones below it
+    ticks = [tick for tick in ax.get_zticks() if float(np.min(values)) - 1e-9 <= tick <= float(np.max(values)) + 1e-9]
+    ax.set_zticks(ticks)
     ax.set_xlim(xlim), ax.set_ylim(ylim)
     ax.set_xticks(np.linspace(*xlim, 5)), ax.set_yticks(np.linspace(*ylim, 5))
     ax.set_xlabel(labels[0]), ax.set_ylabel(labels[1]), ax.set_zlabel(labels[2])
@@ -424,3 +428,43 @@ def mark_gradient(quiver, point, gradient, ax=None):
                          f"drawn from the point", transform=ax.transAxes, ha="right", va="center", fontsize=9)
     arrow.tip = tip
     return arrow
+
+
+def plot_cost_slice(rates, costs, start_cost, squared_length, ax=None, title="The cost along the step -η∇C"):
+    """The cost along one straight line through the parameters, ``p - η ∇C`` for a range of η, with its tangent line.
+
+    The tangent line is the prediction ``ΔC ≈ -η‖∇C‖²``: it starts at the cost at η = 0 with slope ``-‖∇C‖²`` (the
+    slope of the cost along ``-∇C``, per unit of η). Where the curve lies above it the ground bends up along the
+    step, and the step falls less than predicted. The line is drawn down to a cost of 0 (a cost of squares is never
+    negative).
+
+    Parameters
+    ----------
+    rates, costs : arrays of the same length
+        The learning rates (positive, increasing) and the cost after one step at each.
+    start_cost : float
+        The cost before the step (η = 0).
+    squared_length : float
+        ``‖∇C‖²``, the gradient's squared length.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    The Axes.
+    """
+    rates, costs = np.asarray(rates, dtype=float), np.asarray(costs, dtype=float)
+    if ax is None:
+        ax = new_axes(figsize=(7.5, 4.2))
+    ax.plot(np.concatenate([[0.0], rates]), np.concatenate([[start_cost], costs]), color="black", linewidth=2,
+            label="the cost after a step of rate η (measured)")
+    reach = min(float(rates.max()), start_cost / squared_length)           # where the line would reach 0
+    line = np.array([0.0, reach])
+    ax.plot(line, start_cost - line * squared_length, color=POSITIVE, linestyle="--", linewidth=2,
+            label="tangent line: prediction cost − η‖∇C‖²")
+    ax.plot([0.0], [start_cost], "o", color="black")
+    ax.set_xlim(0, float(rates.max())), ax.set_ylim(0, start_cost * 1.08)
+    ax.set_xlabel("learning rate η (how far along -∇C)"), ax.set_ylabel("cost")
+    ax.legend(loc="upper right", frameon=False)
+    if title:
+        ax.set_title(title)
+    return ax
