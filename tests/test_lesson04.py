@@ -423,3 +423,38 @@ def test_fast_cost_curves_label_powers_of_ten_as_plain_text():
     plt.gcf().canvas.draw()
     labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
     assert labels and all("$" not in text for text in labels) and not ax.yaxis.get_minorticklocs().size
+
+
+def test_surface_labels_only_the_heights_the_function_takes():
+    ax = plot_surface(bowl, (-2, 2), (-2, 2), resolution=21)
+    low, high = ax.get_zlim()
+    assert low < 0 and min(ax.get_zticks()) >= 0 and max(ax.get_zticks()) <= high
+
+
+def test_cost_slice_draws_the_measured_cost_and_its_tangent_line_down_to_zero():
+    from nnlib.plots.descent import plot_cost_slice
+    rates = np.linspace(0.5, 6, 12)
+    costs = 4 - 3 * (1 - np.exp(-rates / 2))                 # bends up: above its tangent 4 - 1.5 η
+    ax = plot_cost_slice(rates, costs, 4.0, 1.5, title="slice")
+    measured, tangent = ax.lines[0], ax.lines[1]
+    np.testing.assert_allclose(measured.get_xdata(), np.concatenate([[0], rates]))
+    np.testing.assert_allclose(measured.get_ydata(), np.concatenate([[4.0], costs]))
+    np.testing.assert_allclose(tangent.get_xdata(), [0, 4 / 1.5])
+    np.testing.assert_allclose(tangent.get_ydata(), [4.0, 0.0], atol=1e-12)
+    assert ax.get_ylim()[0] == 0 and ax.get_title() == "slice"
+
+
+def test_averaged_gradient_step_falls_as_predicted_for_small_rates():
+    from nnlib import Network
+    mnist = load_mnist()
+    x, labels = mnist.x_train[:2000], mnist.y_train[:2000]
+    for seed in (3, 4):
+        net = Network([784, 16, 16, 10], seed=seed, dtype=np.float64)
+        g = net.gradients(x, labels)
+        squared, before = np.sum(g.as_vector() ** 2), net.cost(x, labels)
+        errors = []
+        for rate in (0.5, 0.05):
+            moved = net.copy()
+            moved.step(g, learning_rate=rate)
+            errors.append(abs(1 - (moved.cost(x, labels) - before) / (-rate * squared)))
+        assert errors[1] < 0.02 and errors[1] < errors[0]

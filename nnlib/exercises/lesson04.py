@@ -300,3 +300,77 @@ def check_predicted_steps(predicted_steps):
     return report(exercise, [f"the walk needs {way} steps than {n:g}. Each step multiplies the distance to the bottom "
                              f"by the same factor 1 - 0.1 k: after n steps it is 0.01 times that factor to the power "
                              f"n. For which n is that below 1e-8?"])
+
+
+def _parabola_slope(x):
+    """f'(x) = 2 (x - 3), the slope of f(x) = (x - 3)^2: a known function with its bottom at 3."""
+    return 2 * (x - 3)
+
+
+def _as_path(result, steps):
+    """The learner's returned path as a float array of shape (steps + 1, ...), or a message saying what it is."""
+    if result is None:
+        return None, ("your function returns None: write its body (or, if you did, end it with `return path`, "
+                      "the list of every point from x0 on)")
+    if isinstance(result, tuple) and len(result) == 2:      # (point, path), as nnlib's gradient_descent returns
+        result = result[1]
+    try:
+        path = np.array(result, dtype=float)
+    except (TypeError, ValueError):
+        return None, f"your function returns {type(result).__name__}, not a list of points"
+    if path.ndim == 0 or (path.ndim == 1 and path.size == 2 and steps != 1):
+        return None, "your function returns one point; return the whole path, every point from x0 on"
+    return path, None
+
+
+def check_descend(descend):
+    """Build-it exercise: ``descend(f_prime, x0, rate, steps)`` returns the path of ``steps`` gradient-descent steps.
+
+    The path is the list (or array) of the ``steps + 1`` points x0, x1, ..., each ``x - rate * f_prime(x)`` of the
+    one before; a pair ``(point, path)`` is accepted too. Checked on f(x) = (x - 3)^2 from 0 (rate 0.25: each step
+    halves the distance to 3) and on the bowl from (-1.8, 1.6), a start given as a numpy array. Named slips: no
+    return, one point returned, the start left out, a step up the slope, the in-place ``+=`` that makes every point
+    of the path one array, and a changed x0.
+    """
+    exercise = "Build it (your own descent loop)"
+    if not_answered(exercise, descend):
+        return False
+    if not callable(descend):
+        return report(exercise, [f"pass your function itself (my_descend, no brackets), got "
+                                 f"{type(descend).__name__}"])
+    cases = [(_parabola_slope, 0.0, 0.25, 6, 3 - 3 * 0.5 ** np.arange(7)),
+             (bowl_gradient, np.array([-1.8, 1.6]), 0.1, 5,
+              gradient_descent(bowl_gradient, [-1.8, 1.6], learning_rate=0.1, n_steps=5, tolerance=0).path)]
+    for f_prime, x0, rate, steps, expected in cases:
+        where = "on f(x) = (x - 3)², from 0" if np.ndim(x0) == 0 else "on the bowl, from np.array([-1.8, 1.6])"
+        start = np.array(x0, dtype=float)
+        try:
+            result = descend(f_prime, x0, rate, steps)
+        except Exception as error:                        # the learner's bug: name it, never raise
+            return report(exercise, [f"{where}, your function raised {type(error).__name__}: {error}"])
+        if np.ndim(x0) and not np.array_equal(x0, start):
+            return report(exercise, [f"{where}, your function changed the array x0 it was given: make new arrays "
+                                     "(point = point - ...) rather than changing one in place"])
+        path, problem = _as_path(result, steps)
+        if problem:
+            return report(exercise, [f"{where}, {problem}"])
+        if path.shape == expected[1:].shape and np.allclose(path, expected[1:], atol=1e-9):
+            return report(exercise, [f"{where}, the path leaves out the start: it should begin with x0 itself and "
+                                     f"have steps + 1 = {steps + 1} points"])
+        if path.shape != expected.shape:
+            return report(exercise, [f"{where}, {steps} steps should give a path of {steps + 1} points of shape "
+                                     f"{expected.shape[1:] or 'one number'}, got an array of shape {path.shape}"])
+        if np.allclose(path, expected, atol=1e-9):
+            continue
+        if np.allclose(path, path[-1], atol=1e-12):
+            return report(exercise, [f"{where}, every point of the path is the same: they are one array, changed in "
+                                     "place at every step (as `point += step` does); make a new array at each step"])
+        uphill = [start]
+        for _ in range(steps):
+            uphill.append(uphill[-1] + rate * f_prime(uphill[-1]))
+        if np.allclose(path, np.array(uphill), atol=1e-9):
+            return report(exercise, [f"{where}, your walk goes uphill: each step should go against the slope"])
+        wrong = int(np.argmax(np.any(np.abs(np.reshape(path - expected, (steps + 1, -1))) > 1e-9, axis=1)))
+        return report(exercise, [f"{where}, point {wrong} of the path is not x - rate · f'(x) of the one before "
+                                 "(check that each step uses the slope at the point you stand on, times rate)"])
+    return report(exercise, [])
