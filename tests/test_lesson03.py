@@ -130,10 +130,15 @@ def test_leaky_spread(capsys):
     for answer in (right, float(f"{right:.4f}"), 1.387, np.float32(right), [right], np.array([right]), np.array(right)):
         assert lesson03.check_leaky_spread(answer), answer
     for wrong, words in [(np.sqrt(2), "He's factor"), (2 / 1.04, "square root"), (np.sqrt(2 / 1.2), "squared"),
-                         (1.0, "fades"), (1.39, "round less"), (3.0, "grow"), (1.2, "fade"), (-right, "positive")]:
+                         (1.0, "fades"), (1.39, "round less"), (3.0, "grow"), (0.5, "fade"), (1.2, "is not right"),
+                         (1.6, "is not right"), (-right, "positive")]:
         assert not lesson03.check_leaky_spread(wrong), wrong
         out = capsys.readouterr().out
         assert words in out and "1.387" not in out and "1.04" not in out, (wrong, out)
+    for near in (1.2, 1.3, 1.45, 1.6, 1.9):                     # between 1 and 2: no direction to bisect with
+        assert not lesson03.check_leaky_spread(near)
+        out = capsys.readouterr().out
+        assert "grow" not in out and "fade" not in out, (near, out)
 
 
 # ----------------------------------------------------------------------------------------- figures

@@ -458,3 +458,47 @@ def test_averaged_gradient_step_falls_as_predicted_for_small_rates():
             moved.step(g, learning_rate=rate)
             errors.append(abs(1 - (moved.cost(x, labels) - before) / (-rate * squared)))
         assert errors[1] < 0.02 and errors[1] < errors[0]
+
+
+def _walk(f_prime, x0, rate, steps, sign=-1):
+    path = [np.asarray(x0, dtype=float)]
+    for _ in range(steps):
+        path.append(path[-1] + sign * rate * f_prime(path[-1]))
+    return path
+
+
+def _in_place(f_prime, x0, rate, steps):
+    point = np.array(x0, dtype=float)
+    path = [point]
+    for _ in range(steps):
+        point -= rate * f_prime(point)
+        path.append(point)
+    return path
+
+
+@pytest.mark.parametrize("descend, words", [
+    (lambda f, x0, r, n: _walk(f, x0, r, n)[1:], "leaves out the start"),
+    (lambda f, x0, r, n: _walk(f, x0, r, n, sign=+1), "uphill"),
+    (_in_place, "in place"),
+    (lambda f, x0, r, n: _walk(f, x0, r, n)[-1], "one point"),
+    (lambda f, x0, r, n: None, "returns None"),
+    (lambda f, x0, r, n: _walk(f, x0, r / 2, n), "point 1"),
+])
+def test_descend_check_names_the_slip(descend, words, capsys):
+    assert lesson04.check_descend(descend) is False
+    assert words in capsys.readouterr().out
+
+
+def test_descend_check_accepts_a_path_an_array_or_a_point_and_path(capsys):
+    assert lesson04.check_descend(_walk)
+    assert lesson04.check_descend(lambda f, x0, r, n: np.array(_walk(f, x0, r, n)))
+    assert lesson04.check_descend(lambda f, x0, r, n: (_walk(f, x0, r, n)[-1], _walk(f, x0, r, n)))
+
+
+def test_wavy_swings_through_2_4_8_points_then_never_repeats():
+    def period(path):
+        tail = path[-64:]
+        return next((p for p in range(1, 33) if np.allclose(tail[p:], tail[:-p], atol=1e-6)), None)
+    found = [period(gradient_descent(wavy_slope, 1.5, learning_rate=rate, n_steps=6000, tolerance=0).path)
+             for rate in (0.5, 0.65, 0.68, 0.75)]
+    assert found == [2, 4, 8, None]

@@ -182,7 +182,7 @@ RIGHT = [
 ]
 
 WRONG = [
-    (lesson07.check_chain_gradients, lambda w, a, b, y: (1.0, 2.0, 3.0), "expected"),
+    (lesson07.check_chain_gradients, lambda w, a, b, y: (1.0, 2.0, 3.0), "is not right"),
     (lesson07.check_chain_gradients, lambda w, a, b, y: (1.0, 2.0), "three numbers"),
     (lesson07.check_chain_gradients, lambda w, a, b, y: tuple(2 * g for g in chain_gradients(w, a, b, y)),
      "has a 1/2 this time"),

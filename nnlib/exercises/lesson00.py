@@ -11,13 +11,8 @@ from . import not_answered, report
 
 
 def _version_of(answer):
-    """``(major, minor)`` from "3.11", "3.11.7", sys.version, (3, 11), [3, 11, 7], ("3", "11", "7"), sys.version_info or a numpy array of whole
-    numbers; None otherwise."""
-    if isinstance(answer, str):
-        pieces = answer.strip().split(".")
-        if len(pieces) < 2 or not all(piece.isdigit() for piece in pieces[:2]):
-            return None
-        return int(pieces[0]), int(pieces[1])
+    """``(major, minor)`` from (3, 11), [3, 11, 7], (3, np.int64(11)), sys.version_info, sys.version_info[:2],
+    ("3", "11", "7") (platform.python_version_tuple()) or a numpy array of whole numbers; None otherwise."""
     if isinstance(answer, (tuple, list)) or type(answer) is type(sys.version_info) or (
             type(answer).__module__ == "numpy" and getattr(answer, "ndim", 0) == 1):
         parts = list(answer)[:2]          # numpy's integers count as whole numbers, its booleans do not
@@ -29,28 +24,34 @@ def _version_of(answer):
 
 
 def check_python_version(answer):
-    """Lesson 0's exercise: the version of the Python this kernel runs, as ``"3.11"`` or ``(3, 11)``.
+    """Lesson 0's exercise: the version of the Python this kernel runs, asked of Python, as a tuple of whole numbers.
 
-    Accepted: a string starting with at least major and minor (``"3.11"``, ``"3.11.7"``,
-    ``platform.python_version()``, ``sys.version``), a tuple, list or numpy array starting with them as whole numbers
-    (``(3, 11)``, ``[3, 11, 7]``, ``(3, np.int64(11))``, ``np.array([3, 11])``, ``sys.version_info``,
-    ``sys.version_info[:2]``) or as strings of digits (``platform.python_version_tuple()``).
-    A float is refused with the reason: as numbers, 3.10 and 3.1 are the same.
+    Accepted: a tuple, list or numpy array starting with major and minor as whole numbers (``sys.version_info``,
+    ``sys.version_info[:2]``, ``tuple(sys.version_info)``, ``(3, np.int64(11))``, ``np.array([3, 11])``) or as
+    strings of digits (``platform.python_version_tuple()``).
+    Text (``"3.11"``, ``sys.version``, ``platform.python_version()``) is refused with the reason: the exercise asks
+    for the tuple, so that a version typed from section 2's printout does not pass for code. A float is refused with
+    its own reason: as numbers, 3.10 and 3.1 are the same.
     """
     exercise = "Exercise (your kernel's Python)"
     if not_answered(exercise, answer):
         return False
     if isinstance(answer, float):
-        return report(exercise, ["as a number, 3.10 and 3.1 are the same thing: give the version as text, "
-                                 "such as \"3.9\", or as a pair of whole numbers, such as (3, 9)"])
+        return report(exercise, ["as a number, 3.10 and 3.1 are the same thing: give the version as a tuple of "
+                                 "whole numbers, such as (3, 9)"])
     if callable(answer):
         return report(exercise, ["that is a function itself, not its result: call it, with () after its name"])
     if isinstance(answer, numbers.Integral) and not isinstance(answer, bool):
         return report(exercise, [f"{answer!r} is one whole number; a version has two parts at least, major and "
-                                 "minor, such as \"3.9\" or (3, 9)"[:200]])
+                                 "minor, such as (3, 9)"[:200]])
+    if isinstance(answer, (str, bytes)):
+        return report(exercise, ["that is text (like the line section 2 printed, which could simply be copied): "
+                                 "ask Python for the version as a tuple of whole numbers, such as (3, 9); "
+                                 "the module sys has one"])
     version = _version_of(answer)
     if version is None:
-        return report(exercise, [f"the answer should be a version such as \"3.9\" or (3, 9), got {answer!r}"[:200]])
+        return report(exercise, [f"the answer should be a version as a tuple of whole numbers, such as (3, 9), "
+                                 f"got {answer!r}"[:200]])
     if version != tuple(sys.version_info[:2]):
         return report(exercise, [f"this kernel does not run Python {version[0]}.{version[1]}: look at the Python "
                                  "line the check of section 2 printed"])

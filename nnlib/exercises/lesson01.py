@@ -285,11 +285,9 @@ def check_smallest_bias(answer, network, image):
     images = _training_images()
     answers_before, answers_after = network.predict(images), changed.predict(images)
     before, after = int(np.sum(answers_before == 5)), int(np.sum(answers_after == 5))
-    n_changed = int(np.sum(answers_before != answers_after))
     verdict = report(exercise, [])
     print(f"  with this bias the network answers 5 for {after:,} of the first {len(images):,} training images "
-          f"(it did for {before:,}): one knob moved output 5 for every image, and changed the answer for "
-          f"{n_changed:,} of them, not only for this one")
+          f"(it did for {before:,}): one knob changes the answer for many images, not only for this one")
     return verdict
 
 

@@ -289,9 +289,11 @@ def check_leaky_spread(answer):
                         "and for a leaky ReLU that is below 1: the signal fades")
     elif _rounded_from(c, right):
         problems.append("right, but rounded too much: round less (keep at least 3 decimals)")
-    else:
-        grows = c * c * (1 + LEAK ** 2) / 2 > 1       # c * c: no OverflowError for a huge c
-        problems.append(f"with c = {c:g} the weighted inputs {'grow' if grows else 'fade'} from layer to layer: "
+    elif 1 <= c <= 2:                                 # no direction here: it would let a learner bisect
+        problems.append(f"c = {c:g} is not right: work out what one layer does to the variance of z, for z > 0 and "
+                        "for z < 0, and check it with the one-layer test, averaged over 20 draws")
+    else:                                             # far off: the direction helps and gives nothing away
+        problems.append(f"with c = {c:g} the weighted inputs {'grow' if c > 2 else 'fade'} fast from layer to layer: "
                         "work out what one layer does to the variance of z, for z > 0 and for z < 0, and check "
                         "it with the one-layer test, averaged over 20 draws")
     return report(exercise, problems)

@@ -2,8 +2,7 @@
 
 The checks work out the right answers independently of the learner's code: with the chain rule written
 out here, with the graph engine, and with centred finite differences. A wrong answer gets a message that
-names the likely slip, never the right formula or the right code (exercise 1 shows the expected numbers
-at a random point, which do not give the formula away; exercises 2 and 4 never show the right numbers).
+names the likely slip, never the right formula, the right code or the right numbers.
 """
 
 import math
@@ -79,7 +78,7 @@ def check_chain_gradients(answer):
             return report(exercise, [f"return three numbers (dC0/dw, dC0/db, dC0/da_prev), got {len(result)}"])
         if not all(math.isfinite(r) for r in result):
             return report(exercise, [f"chain_gradients returned {result}: NaN or infinity"])
-        wrong = [f"{name}: expected {e:.6f}, got {r:.6f}" for name, e, r in zip(names, expected, result)
+        wrong = [f"{name} is not right (yours: {r:.6f})" for name, e, r in zip(names, expected, result)
                  if not math.isclose(e, r, rel_tol=1e-6, abs_tol=1e-12)]
         if wrong:
             for slip, hint in _CHAIN_HINTS.items():
