@@ -59,7 +59,7 @@ def test_moved_detector_accepts_the_detector_one_row_down_in_every_form(capsys):
     w = _section_2_detector(1)
     mnist = load_mnist()
     sums = mnist.x_train.astype(np.float64) @ w.ravel()
-    threshold = np.quantile(sums[mnist.y_train == 7], 1 - 0.318)        # the same recall as section 2's detector
+    threshold = np.quantile(sums[mnist.y_train == 7], 1 - 0.318)        # the same recall as the detector in section 4
     assert lesson02.check_moved_detector((w, -threshold))
     assert lesson02.check_moved_detector((w.ravel().tolist(), np.float32(-threshold)))
     assert lesson02.check_moved_detector([w.astype(int), np.array([-threshold])])

@@ -325,15 +325,15 @@ def _section_2_detector():
 
 
 def check_moved_detector(answer):
-    """Exercise 2: ``(weights, bias)`` of a hand-built 7-detector that beats section 2's at the same recall.
+    """Exercise 2: ``(weights, bias)`` of a hand-built 7-detector that beats section 4's at the same recall.
 
     ``weights`` has 784 values (or 28x28), each -1, 0 or +1: one filled rectangle of +1 with -1 weights only
     around it (see :func:`_bar_and_frame_problems`). Right when, over the 60,000 training images, at
-    least 30% of the 7s switch it more than half on (``w . a + b > 0``; section 2's detector: 31.8%) and at
-    least 70% of the images that switch it on are 7s (section 2's: 58%). Moving section 2's detector down by
-    one row does it (about 77% at 30%); the check prints what it measured, then what to change.
+    least 30% of the 7s switch it more than half on (``w . a + b > 0``; section 4's detector with b = -10:
+    31.8%) and at least 70% of the images that switch it on are 7s (section 4's: 58%). Moving section 2's
+    detector down by one row does it (about 77% at 30%); the check prints what it measured, then what to change.
     """
-    exercise = "Exercise 2 (move the bar detector)"
+    exercise = "Exercise 2 (a better bar detector)"
     digit, min_recall, min_precision = 7, 0.3, 0.7
     if not_answered(exercise, answer):
         return False

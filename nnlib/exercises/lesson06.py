@@ -125,13 +125,10 @@ def check_weight_nudges(answer):
     return report(exercise, problems)
 
 
-NUDGE_GUESS_WHY = {
-    "a": "(a)'s error is the larger of the two (0.8 against 0.7), but (c)'s slope is the larger: work out "
-         "a_j (1 - a_j) for both, and compare by how many times each factor differs",
-    "d": "(d)'s error is far larger than (b)'s, but at 0.999 its sigmoid is flatter still: compare how many times "
-         "larger (d)'s error is with how many times smaller its slope a_j (1 - a_j) is",
-}
-"""Exercise 1, part 1: why a letter is the wrong choice in its pair."""
+NUDGE_GUESS_HINT = ("in at least one of the two pairs the other weight moves more. For each pair, work out by how "
+                    "many times the errors |y_j - a_j| differ and by how many times the slopes a_j (1 - a_j) differ: "
+                    "the factor that differs by more times decides")
+"""Exercise 1, part 1: what to say after a wrong pick. It names neither the pair nor the letter."""
 
 NUDGE_GUESS_PAIRS = (("a", "c"), ("b", "d"))
 """Exercise 1, part 1: the two pairs to decide. In each, one weight wins on the error and the other on the slope."""
@@ -166,11 +163,9 @@ def check_nudge_guess(answer):
     if None in chosen or len(set(letters)) != 2:
         return report(exercise, ["one letter from each pair: (a) or (c), and (b) or (d)"])
     sizes = dict(zip("abcd", np.abs(_right_weight_nudges())))
-    problems = []
-    for letter, pair in zip(chosen, NUDGE_GUESS_PAIRS):
-        other = pair[1] if letter == pair[0] else pair[0]
-        if sizes[letter] < sizes[other]:
-            problems.append(f"not ({letter}): {NUDGE_GUESS_WHY[letter]}")
+    wrong = any(sizes[letter] < sizes[pair[1] if letter == pair[0] else pair[0]]
+                for letter, pair in zip(chosen, NUDGE_GUESS_PAIRS))
+    problems = [NUDGE_GUESS_HINT] if wrong else []
     if not problems:
         print("  Now compute the four nudges (part 2) to see by how much.")
     return report(exercise, problems)
@@ -277,7 +272,7 @@ def check_batch_nudge(answer):
         forward = net.forward(x, return_all=True)
         a_prev, out = forward.activations[-2], forward.activations[-1]
         error = np.eye(3)[labels] - out
-        hint = ("for one example the nudge of w_jk is a_k sigma'(z_j) 2 (y_j - a_j) (section 5); the batch's is "
+        hint = ("for one example the nudge of w_jk is a_k sigma'(z_j) 2 (y_j - a_j) (section 3); the batch's is "
                 "the average of these over the examples: which matrix product sums over the examples?")
         if np.allclose(result, -expected, rtol=1e-6):
             hint = "the signs are flipped: the nudge is MINUS the gradient"
@@ -293,25 +288,25 @@ def check_batch_nudge(answer):
 
 
 def _predicted_cosine(ratio, size):
-    """Section 7's mean cosine of a batch of ``size`` drawn with repetition, ``ratio = sigma2 / gradient_norm2``."""
+    """Section 7's mean cosine of a batch of ``size`` drawn with repetition, ``ratio = variance / gradient_norm2``."""
     return 1 / np.sqrt(1 + ratio / size)
 
 
 def check_smallest_batch(answer):
-    """Exercise 4: ``smallest_batch(sigma2, gradient_norm2, cosine)`` returns the smallest whole batch size B whose
-    predicted mean cosine ``1 / sqrt(1 + sigma2 / (B * gradient_norm2))`` (batches drawn with repetition) is at least
+    """Exercise 4: ``smallest_batch(variance, gradient_norm2, cosine)`` returns the smallest whole batch size B whose
+    predicted mean cosine ``1 / sqrt(1 + variance / (B * gradient_norm2))`` (batches drawn with repetition) is at least
     ``cosine``. An int, a float with a whole value or a numpy number are accepted."""
     exercise = "Exercise 4 (the smallest batch that points well enough)"
     if not_answered(exercise, answer):
         return False
     cases = [(0.879, 0.002124, 0.7), (2.5, 0.01, 0.9), (0.3, 0.05, 0.6), (1.0, 1.0, 0.1)]
-    for sigma2, norm2, cosine in cases:
-        ratio = sigma2 / norm2
-        result, problems = call_answer(answer, (sigma2, norm2, cosine), (), "smallest_batch")
+    for variance, norm2, cosine in cases:
+        ratio = variance / norm2
+        result, problems = call_answer(answer, (variance, norm2, cosine), (), "smallest_batch")
         if problems:
             return report(exercise, problems + ["hint: return one number, a batch size, for one target cosine"])
         result = float(result)
-        where = f"for sigma2 = {sigma2}, gradient_norm2 = {norm2}, cosine = {cosine} your function gives {result:.6g}"
+        where = f"for variance = {variance}, gradient_norm2 = {norm2}, cosine = {cosine} your function gives {result:.6g}"
         if not np.isfinite(result) or result != np.floor(result):
             unsquared = ratio / (1 / cosine - 1)
             why = ("the cosine was not squared: 1 + sigma^2 / (B ||grad C||^2) must be at most 1 / cosine^2"
@@ -331,5 +326,5 @@ def check_smallest_batch(answer):
                    + ("; did you forget to square the cosine? 1 + sigma^2 / (B ||grad C||^2) must be at most "
                       "1 / cosine^2" if size == unsquared else ""))
             return report(exercise, [f"{where}; {why}"])
-    print("  Now use it on the lesson's sigma2 and gradient_norm2, and measure batches of that size.")
+    print("  Now use it on the lesson's variance and gradient_norm2, and measure batches of that size.")
     return report(exercise, [])
