@@ -324,7 +324,7 @@ def _section_2_detector():
     return detector
 
 
-def check_moved_detector(answer):
+def check_better_detector(answer):
     """Exercise 2: ``(weights, bias)`` of a hand-built 7-detector that beats section 4's at the same recall.
 
     ``weights`` has 784 values (or 28x28), each -1, 0 or +1: one filled rectangle of +1 with -1 weights only
@@ -364,8 +364,8 @@ def check_moved_detector(answer):
                         f"that lets a share r of the {digit}s through is np.quantile of the {digit}s' weighted sums "
                         "at 1 - r")
     elif np.array_equal(weights.reshape(28, 28), _section_2_detector()):
-        problems.append("these are section 2's weights, in their old place: no bias gives them 70% at a recall "
-                        "of 30%. Move them")
+        problems.append("these are section 2's weights unchanged: no bias gives them 70% at a recall of 30%. "
+                        "Change the weights (section 4 says which 7s they miss)")
     else:
         problems.append(f"no bias makes these weights reach {min_precision:.0%} at a recall of {min_recall:.0%}. "
                         f"Section 4 counted on which rows the {digit}s write their top bar, and which of them the "

@@ -236,7 +236,7 @@ def plot_step_sizes(learning_rates, exact_costs, before, minibatch_costs, gradie
     minibatch_label : str
         What the mini-batch steps were, for the legend.
     curvature : float, optional
-        ``b`` of the second-order prediction ``before - learning_rate * gradient_norm2 + b * learning_rate**2``
+        ``c2`` of the second-order prediction ``before - learning_rate * gradient_norm2 + c2 * learning_rate**2``
         (needs ``gradient_norm2``): drawn as a dash-dotted parabola.
 
     The legend sits below the axes, off the curves.
@@ -267,7 +267,7 @@ def plot_step_sizes(learning_rates, exact_costs, before, minibatch_costs, gradie
                 label=r"first-order prediction $C - \eta\,\|\nabla C\|^2$")
         if curvature is not None:
             ax.plot(fine, before - fine * gradient_norm2 + curvature * fine ** 2, color=FULL_BATCH, ls="-.", lw=1.2,
-                    alpha=0.8, label=r"second-order prediction $C - \eta\,\|\nabla C\|^2 + b\,\eta^2$")
+                    alpha=0.8, label=r"second-order prediction $C - \eta\,\|\nabla C\|^2 + c_2\,\eta^2$")
     ax.plot(rates, costs, "o-", color=FULL_BATCH, lw=2, ms=7, label=r"one exact step of learning rate $\eta$")
     above = costs > high
     for rate, cost in zip(rates[above], costs[above]):
