@@ -309,7 +309,7 @@ def check_smallest_batch(answer):
         where = f"for variance = {variance}, gradient_norm2 = {norm2}, cosine = {cosine} your function gives {result:.6g}"
         if not np.isfinite(result) or result != np.floor(result):
             unsquared = ratio / (1 / cosine - 1)
-            why = ("the cosine was not squared: 1 + sigma^2 / (B ||grad C||^2) must be at most 1 / cosine^2"
+            why = ("the cosine was not squared: 1 + v / (B ||grad C||^2) must be at most 1 / cosine^2"
                    if np.isfinite(result) and np.isclose(result, unsquared, rtol=1e-6) else
                    "a batch holds a whole number of images: round the bound you solved for, in the right direction")
             return report(exercise, [f"{where}; {why}"])
@@ -323,7 +323,7 @@ def check_smallest_batch(answer):
         if size > 1 and _predicted_cosine(ratio, size - 1) >= cosine:
             unsquared = int(np.ceil(ratio / (1 / cosine - 1)))
             why = ("not the smallest: a smaller batch already reaches the target"
-                   + ("; did you forget to square the cosine? 1 + sigma^2 / (B ||grad C||^2) must be at most "
+                   + ("; did you forget to square the cosine? 1 + v / (B ||grad C||^2) must be at most "
                       "1 / cosine^2" if size == unsquared else ""))
             return report(exercise, [f"{where}; {why}"])
     print("  Now use it on the lesson's variance and gradient_norm2, and measure batches of that size.")
