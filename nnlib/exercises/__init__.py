@@ -40,6 +40,37 @@ def is_number(value, integer=False):
         return False
 
 
+def one_number(answer):
+    """One real number as a float, from a number, a numpy scalar or a one-element array; None if it is not one."""
+    if isinstance(answer, np.ndarray) and answer.size == 1 and np.issubdtype(answer.dtype, np.number):
+        answer = answer.reshape(()).item()
+    if isinstance(answer, np.generic):
+        answer = answer.item()
+    return float(answer) if is_number(answer) else None
+
+
+def whole_number(answer):
+    """A whole number as an int (from an int, a numpy integer, a float such as 5.0 or a one-element array of one);
+    None if it is not one."""
+    if isinstance(answer, np.ndarray) and answer.size == 1 and np.issubdtype(answer.dtype, np.number):
+        answer = answer.reshape(()).item()
+    if isinstance(answer, np.generic):
+        answer = answer.item()
+    if not is_number(answer):
+        return None
+    if isinstance(answer, numbers.Integral):
+        return int(answer)
+    return int(answer) if float(answer).is_integer() else None
+
+
+def as_tuple(answer):
+    """A 1-D numpy array of numbers as a tuple, so that ``np.array([w1, w2, b])`` is read like ``(w1, w2, b)``;
+    anything else unchanged."""
+    if isinstance(answer, np.ndarray) and answer.ndim == 1 and np.issubdtype(answer.dtype, np.number):
+        return tuple(answer.tolist())
+    return answer
+
+
 def numbers_problems(answer, count, what="", integer=False):
     """Problems with an answer that should be a tuple of ``count`` finite numbers (empty list if fine).
 

@@ -8,7 +8,7 @@ so an answer that is right for another seed or another digit is accepted too.
 
 import numpy as np
 
-from . import is_number, not_answered, report
+from . import not_answered, one_number, report, whole_number
 
 _N_CHECKED = 10_000       # how many training images the success messages count answers over
 
@@ -35,13 +35,6 @@ def _image_problems(image):
     return []
 
 
-def _as_number(answer):
-    """One real number from a number, a numpy scalar or a one-element array; None if it is not one."""
-    if isinstance(answer, np.ndarray) and answer.size == 1 and np.issubdtype(answer.dtype, np.number):
-        answer = answer.reshape(()).item()
-    if isinstance(answer, (bool, np.bool_)) or not is_number(answer):
-        return None
-    return float(answer)
 
 
 def _as_array(answer):
@@ -120,12 +113,6 @@ def check_empty_page_hidden(answer, network):
     return report(exercise, problems)
 
 
-def _whole_number(answer):
-    """An int from an int, a numpy integer, a whole float or a one-element array of one; else None."""
-    number = _as_number(answer)
-    if number is None or not float(number).is_integer():
-        return None
-    return int(number)
 
 
 def check_empty_page_answer(answer, network):
@@ -136,7 +123,7 @@ def check_empty_page_answer(answer, network):
     problems = _network_problems(network)
     if problems:
         return report(exercise, problems)
-    digit = _whole_number(answer)
+    digit = whole_number(answer)
     if digit is None:
         return report(exercise, [f"the answer should be a digit 0-9 (a whole number), got {type(answer).__name__}"])
     if not 0 <= digit <= 9:
@@ -240,7 +227,7 @@ def check_smallest_bias(answer, network, image):
     problems = _network_problems(network) + _image_problems(image)
     if problems:
         return report(exercise, problems)
-    bias = _as_number(answer)
+    bias = one_number(answer)
     if bias is None:
         try:
             not_finite = (not isinstance(answer, (str, bytes)) and np.size(answer) == 1

@@ -4,23 +4,11 @@
 import numpy as np
 
 from ..activations import SIGMOID
-from . import is_number, not_answered, numbers_problems, report
+from . import as_tuple, is_number, not_answered, numbers_problems, one_number, report
 
 
-def _number(value):
-    """``value`` as a Python float if it is one real number (a numpy scalar or a 1-element array too), else None."""
-    if isinstance(value, np.ndarray) and value.size == 1:
-        value = value.item()
-    if isinstance(value, np.generic):
-        value = value.item()
-    return float(value) if is_number(value) else None
 
 
-def _as_tuple(answer):
-    """A numpy array of numbers as a tuple (so that ``np.array([w1, w2, b])`` is read like ``(w1, w2, b)``)."""
-    if isinstance(answer, np.ndarray) and answer.ndim == 1 and np.issubdtype(answer.dtype, np.number):
-        return tuple(answer.tolist())
-    return answer
 
 
 def check_side_neuron(answer):
@@ -32,7 +20,7 @@ def check_side_neuron(answer):
     exercise = "Exercise 1 (a neuron that is on below 3.5)"
     if not_answered(exercise, answer):
         return False
-    answer = _as_tuple(answer)
+    answer = as_tuple(answer)
     problems = numbers_problems(answer, 2, "(w, b)")
     if problems:
         return report(exercise, problems)
@@ -117,7 +105,7 @@ def check_majority_neuron(answer):
     exercise = "Exercise 4 (two of three pixels)"
     if not_answered(exercise, answer):
         return False
-    answer = _as_tuple(answer)
+    answer = as_tuple(answer)
     problems = numbers_problems(answer, 4, "(w1, w2, w3, b)")
     if problems:
         return report(exercise, problems)
@@ -233,7 +221,7 @@ def _hand_built(exercise, answer, hint):
     if not np.all(np.isin(weights, (-1.0, 0.0, 1.0))):
         return _fail(exercise, ["build it by hand, as section 2 built its detector: use only the weights -1, 0 "
                                 "and +1 " + hint])
-    bias = _number(bias)
+    bias = one_number(bias)
     if bias is None:
         return _fail(exercise, [f"the bias should be one number, got {answer[1]!r}"])
     problems = _bar_and_frame_problems(weights.reshape(28, 28))

@@ -4,7 +4,7 @@
 import numpy as np
 
 from ..activations import SIGMOID, sigmoid, sigmoid_prime
-from . import array_problems, call_answer, is_number, not_answered, numbers_problems, report
+from . import array_problems, as_tuple, call_answer, is_number, not_answered, numbers_problems, report
 
 _Z = np.linspace(-8, 8, 161)
 
@@ -57,11 +57,6 @@ def check_three_layers(answer):
     return report(exercise, problems)
 
 
-def _as_tuple(answer):
-    """A numpy array of numbers as a tuple (so that ``np.array([...])`` is read like a tuple)."""
-    if isinstance(answer, np.ndarray) and answer.ndim == 1 and np.issubdtype(answer.dtype, np.number):
-        return tuple(answer.tolist())
-    return answer
 
 
 BUMP_INSIDE = np.linspace(1.5, 3.5, 41)
@@ -84,7 +79,7 @@ def check_bump(answer):
     exercise = "Exercise 2 (a bump from two sigmoid neurons)"
     if not_answered(exercise, answer):
         return False
-    answer = _as_tuple(answer)
+    answer = as_tuple(answer)
     problems = numbers_problems(answer, 4, "(w1, b1, w2, b2)")
     if problems:
         return report(exercise, problems)
@@ -207,7 +202,7 @@ def check_chain_factors(answer):
     exercise = "Exercise 4 (the slope through a chain)"
     if not_answered(exercise, answer):
         return False
-    answer = _as_tuple(answer)
+    answer = as_tuple(answer)
     problems = numbers_problems(answer, 3, "(factor 1, factor 2, factor 3)")
     if problems:
         return report(exercise, problems)

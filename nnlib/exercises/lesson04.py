@@ -4,7 +4,7 @@ import numpy as np
 
 from ..datasets import load_mnist
 from ..descent import bowl_gradient, gradient_descent, wavy_slope
-from . import array_problems, is_number, not_answered, report
+from . import array_problems, not_answered, one_number, report
 
 def _curvature(x):
     """f''(x) = 1/5 - 4 sin 2x for wavy."""
@@ -30,11 +30,6 @@ VALLEY = (-2.482, 0.827)
 """The hilltops on either side of that valley (where f' = 0 and f'' < 0)."""
 
 
-def _one_number(answer):
-    """``answer`` as a float if it is one finite real number (a 0-d array counts), else None."""
-    if isinstance(answer, np.ndarray) and answer.ndim == 0 and np.issubdtype(answer.dtype, np.number):
-        answer = answer.item()
-    return float(answer) if is_number(answer) else None
 
 
 def _lazy_cost(c):
@@ -51,7 +46,7 @@ def check_best_constant(best_constant):
     exercise = "Exercise 1a (the best constant output)"
     if not_answered(exercise, best_constant):
         return False
-    c = _one_number(best_constant)
+    c = one_number(best_constant)
     if c is None:
         return report(exercise, [f"the answer should be one number c, got {type(best_constant).__name__}"])
     if abs(c - 0.1) <= 0.002:
@@ -80,7 +75,7 @@ def check_lazy_accuracy(lazy_accuracy):
     exercise = "Exercise 1b (the lazy network's accuracy)"
     if not_answered(exercise, lazy_accuracy):
         return False
-    a = _one_number(lazy_accuracy)
+    a = one_number(lazy_accuracy)
     if a is None:
         return report(exercise, [f"the answer should be one number (a fraction such as 0.5, or a count out of "
                                  f"100), got {type(lazy_accuracy).__name__}"])
@@ -145,7 +140,7 @@ def check_tilted_limit(rate_limit):
     exercise = "Exercise 2b (the tilted bowl's learning-rate limit)"
     if not_answered(exercise, rate_limit):
         return False
-    value = _one_number(rate_limit)
+    value = one_number(rate_limit)
     if value is None:
         return report(exercise, [f"the answer should be one number, a learning rate, got {type(rate_limit).__name__}"])
     if value <= 0:
@@ -213,7 +208,7 @@ def check_fastest_rate(rate):
     exercise = "Exercise 3 (the fastest learning rate for wavy's lowest valley)"
     if not_answered(exercise, rate):
         return False
-    value = _one_number(rate)
+    value = one_number(rate)
     if value is None:
         return report(exercise, [f"the answer should be one number, the learning rate, got {type(rate).__name__}"])
     if value <= 0:
@@ -279,7 +274,7 @@ def check_predicted_steps(predicted_steps):
     exercise = "Exercise 3b (steps at rate 0.1, predicted from the factor)"
     if not_answered(exercise, predicted_steps):
         return False
-    n = _one_number(predicted_steps)
+    n = one_number(predicted_steps)
     if n is None:
         return report(exercise, [f"the answer should be one number of steps, got {type(predicted_steps).__name__}"])
     measured = _steps_needed()

@@ -1,24 +1,13 @@
 """Self-checks for the exercises of lesson 5 (stochastic gradient descent and training on MNIST)."""
 
 import math
-import numbers
 
 import numpy as np
 
 from ..evaluation import confusion_matrix
-from . import array_problems, is_number, not_answered, report
+from . import array_problems, is_number, not_answered, report, whole_number
 
 
-def _whole_number(value):
-    """``value`` as an int if it is a whole number (int, numpy int, a float such as 5.0, or a 0-d array of
-    one), else None."""
-    if isinstance(value, np.ndarray) and value.ndim == 0:
-        value = value.item()
-    if isinstance(value, (bool, np.bool_)) or not is_number(value):
-        return None
-    if isinstance(value, numbers.Integral):
-        return int(value)
-    return int(value) if float(value).is_integer() else None
 
 
 def _data_problems(labels, predictions):
@@ -77,7 +66,7 @@ def check_hardest_digit(hardest_digit, labels, predictions):
     problems = _data_problems(labels, predictions)
     if problems:
         return report(exercise, problems)
-    digit = _whole_number(hardest_digit)
+    digit = whole_number(hardest_digit)
     if digit is None:
         return report(exercise, [f"give one digit as a whole number, e.g. 7; got {hardest_digit!r}"])
     if not 0 <= digit <= 9:
@@ -119,7 +108,7 @@ def check_batch_size(batch_size, x_line, y_line, start):
     exercise = "Exercise 2 (a batch size for a precise gradient)"
     if not_answered(exercise, batch_size):
         return False
-    size = _whole_number(batch_size)
+    size = whole_number(batch_size)
     if size is None or size < 1:
         return report(exercise, [f"a batch size is a whole number of at least 1, got {batch_size!r}"])
     sigma, length = _gradient_spread_at(np.asarray(start, dtype=float), np.asarray(x_line, dtype=float),
