@@ -136,3 +136,16 @@ def test_draw_network_leaves_out_lines_from_black_input_pixels():
     ax = draw_network(net, activations=net.forward(image, return_all=True).activations)
     lines = [c for c in ax.collections if isinstance(c, LineCollection)]
     assert len(lines[0].get_segments()) == 30 * 16
+
+
+def test_dependency_tree_writes_each_arrows_local_derivative_only_when_asked():
+    from nnlib.plots.graph import DEPENDENCY_TREE, GRADIENT_COLOUR, LOCAL_DERIVATIVES, draw_dependency_tree
+
+    def orange_texts(ax):
+        return [t.get_text() for t in ax.texts if to_rgba(t.get_color()) == to_rgba(GRADIENT_COLOUR)]
+
+    assert orange_texts(draw_dependency_tree()) == []
+    arrows = [name for name, (_, _, _, feeds) in DEPENDENCY_TREE.items() if feeds is not None and name != "y"]
+    assert sorted(LOCAL_DERIVATIVES) == sorted(arrows)                     # every arrow but the target's
+    assert sorted(orange_texts(draw_dependency_tree(derivatives=True))) == sorted(LOCAL_DERIVATIVES.values())
+    assert LOCAL_DERIVATIVES["z(L)"] == r"$\sigma'(z^{(L)})$" and LOCAL_DERIVATIVES["b(L)"] == "$1$"

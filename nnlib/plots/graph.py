@@ -201,8 +201,15 @@ DEPENDENCY_TREE = {
 }
 """The nodes of :func:`draw_dependency_tree`: label, position and the node each one feeds."""
 
+LOCAL_DERIVATIVES = {
+    "w(L-1)": r"$a^{(L-2)}$", "a(L-2)": r"$w^{(L-1)}$", "b(L-1)": r"$1$", "z(L-1)": r"$\sigma'(z^{(L-1)})$",
+    "w(L)": r"$a^{(L-1)}$", "a(L-1)": r"$w^{(L)}$", "b(L)": r"$1$", "z(L)": r"$\sigma'(z^{(L)})$",
+    "a(L)": r"$2(a^{(L)}-y)$",
+}
+"""The local derivative on each arrow of :func:`draw_dependency_tree`: d(node it feeds) / d(node)."""
 
-def draw_dependency_tree(values=None, ax=None, title=None):
+
+def draw_dependency_tree(values=None, ax=None, title=None, derivatives=False):
     """Draw what the cost of one example depends on, for a chain of one neuron per layer.
 
     ``w(L)``, ``a(L-1)`` and ``b(L)`` make ``z(L) = w(L) a(L-1) + b(L)``, which makes
@@ -215,6 +222,11 @@ def draw_dependency_tree(values=None, ax=None, title=None):
         Numbers to write under the nodes, keyed by the names of :data:`DEPENDENCY_TREE`
         (``"w(L)"``, ``"a(L-1)"``, ``"z(L)"``, ``"C0"``, ...).
     title : str, optional
+    derivatives : bool, default False
+        Write on each arrow its local derivative (:data:`LOCAL_DERIVATIVES`): how much the box at
+        the arrow's head changes per unit change of the box at its tail, the others held fixed,
+        e.g. ``sigma'(z(L))`` on the arrow from ``z(L)`` to ``a(L)``. The arrow from ``y`` has none:
+        the target is not a knob.
 
     Returns
     -------
@@ -224,24 +236,46 @@ def draw_dependency_tree(values=None, ax=None, title=None):
     unknown = set(values) - set(DEPENDENCY_TREE)
     if unknown:
         raise ValueError(f"unknown node names {sorted(unknown)}; expected some of {list(DEPENDENCY_TREE)}")
+    spread, width = (1.7, 1.1) if derivatives else (1.0, 0.95)   # wider columns leave room for the arrows' labels
     ax = new_axes(ax, figsize=(10, 3.9))
     for name, (label, x, y, feeds) in DEPENDENCY_TREE.items():
+        x = x * spread
         if feeds is not None:
             _, fx, fy, _ = DEPENDENCY_TREE[feeds]
-            ax.annotate("", xy=(fx - 0.5, fy), xytext=(x + 0.48, y), zorder=3,     # tip just outside the box
+            tail, head = (x + width / 2 + 0.005, y), (fx * spread - width / 2 - 0.025, fy)   # tip outside the box
+            ax.annotate("", xy=head, xytext=tail, zorder=3,
                         arrowprops={"arrowstyle": "-|>", "color": EDGE_COLOUR, "lw": 1.2, "shrinkA": 0, "shrinkB": 0})
+            if derivatives and name in LOCAL_DERIVATIVES:
+                _label_arrow(ax, LOCAL_DERIVATIVES[name], tail, head)
         earlier = name.endswith("(L-1)") or name == "a(L-2)"       # made in layer L-1, or before
-        _box(ax, x, y, [label], ["#222222"], 0.95, 0.52, face="#eeeeee" if earlier else "white",
+        _box(ax, x, y, [label], ["#222222"], width, 0.52, face="#eeeeee" if earlier else "white",
              fontsize=FONT_SIZE + 1)
         if name in values:
             ax.text(x, y - 0.33, f"{values[name]:.4g}", ha="center", va="top", fontsize=FONT_SIZE - 0.5,
                     color=VALUE_COLOUR)
-    ax.text(3.75, 2.55, "grey boxes: made in layer L-1 (or before);  white boxes: layer L, the last",
-            ha="center", fontsize=FONT_SIZE, color="#555555")
-    ax.set_xlim(-0.6, 8.1)
-    ax.set_ylim(-0.75, 2.8)
+    key = "grey boxes: made in layer L-1 (or before);  white boxes: layer L, the last"
+    if derivatives:
+        key += "\non each arrow (orange): its local derivative, d(head) / d(tail)"
+    ax.text(3.75 * spread, 2.45, key, ha="center", va="bottom", fontsize=FONT_SIZE, color="#555555",
+            linespacing=1.4)
+    ax.set_xlim(-0.6, 7.5 * spread + 0.6)
+    ax.set_ylim(-0.75, 3.15 if derivatives else 2.8)
     ax.set_aspect("equal")
     ax.axis("off")
     if title:
         ax.set_title(title, fontsize=FONT_SIZE + 1)
     return ax
+
+
+def _label_arrow(ax, text, tail, head):
+    """Write ``text`` beside the arrow from ``tail`` to ``head``: above a level arrow, on the right of a
+    sloping one."""
+    (x0, y0), (x1, y1) = tail, head
+    if y0 == y1:
+        along = 0.42 if len(text) < 14 else 0.5             # short labels keep clear of the arrowheads
+        ax.text(x0 + along * (x1 - x0), y0 + 0.06, text, ha="center", va="bottom", fontsize=FONT_SIZE - 1,
+                color=GRADIENT_COLOUR, zorder=4)
+    else:                                                 # sloping: at its middle, on the right of the line
+        ax.text((x0 + x1) / 2 + 0.06, (y0 + y1) / 2 + (0.04 if y1 < y0 else -0.04), text,
+                ha="left", va="bottom" if y1 < y0 else "top", fontsize=FONT_SIZE - 1, color=GRADIENT_COLOUR,
+                zorder=4)
