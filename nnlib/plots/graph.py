@@ -236,7 +236,7 @@ def draw_dependency_tree(values=None, ax=None, title=None, derivatives=False):
     unknown = set(values) - set(DEPENDENCY_TREE)
     if unknown:
         raise ValueError(f"unknown node names {sorted(unknown)}; expected some of {list(DEPENDENCY_TREE)}")
-    spread, width = (1.7, 1.1) if derivatives else (1.0, 0.95)   # wider columns leave room for the arrows' labels
+    spread, width = (1.7, 1.2) if derivatives else (1.0, 0.95)   # wider columns leave room for the arrows' labels
     ax = new_axes(ax, figsize=(10, 3.9))
     for name, (label, x, y, feeds) in DEPENDENCY_TREE.items():
         x = x * spread
@@ -258,7 +258,7 @@ def draw_dependency_tree(values=None, ax=None, title=None, derivatives=False):
         key += "\non each arrow (orange): its local derivative, d(head) / d(tail)"
     ax.text(3.75 * spread, 2.45, key, ha="center", va="bottom", fontsize=FONT_SIZE, color="#555555",
             linespacing=1.4)
-    ax.set_xlim(-0.6, 7.5 * spread + 0.6)
+    ax.set_xlim(-width / 2 - 0.12, 7.5 * spread + width / 2 + 0.12)
     ax.set_ylim(-0.75, 3.15 if derivatives else 2.8)
     ax.set_aspect("equal")
     ax.axis("off")
